@@ -1,0 +1,41 @@
+package io.fleetsim.scenario.model;
+
+import java.util.Map;
+
+/**
+ * A capacity provider of a cluster: Fargate, Fargate Spot, or an EC2 Auto Scaling group.
+ *
+ * <p>For {@code FARGATE} and {@code FARGATE_SPOT} only {@code name} and {@code type} are meaningful; the EC2 fields
+ * are {@code null}/0. For {@code EC2} the Auto Scaling group holds {@code desiredCapacity} instances (managed scaling
+ * comes with issue 4), clamped to {@code [minSize, maxSize]} by the loader.
+ *
+ * @param name            provider name, referenced by capacity provider strategies
+ * @param type            FARGATE, FARGATE_SPOT or EC2
+ * @param instanceType    EC2 instance type name, e.g. {@code m6i.large}
+ * @param purchaseOption  on-demand or spot
+ * @param minSize         Auto Scaling group minimum
+ * @param maxSize         Auto Scaling group maximum
+ * @param desiredCapacity Auto Scaling group desired capacity
+ * @param attributes      custom container-instance attributes (for {@code memberOf} constraints), sorted by key
+ */
+public record CapacityProviderSpec(
+        String name,
+        CapacityProviderType type,
+        String instanceType,
+        io.fleetsim.cloud.PurchaseOption purchaseOption,
+        int minSize,
+        int maxSize,
+        int desiredCapacity,
+        Map<String, String> attributes) {
+
+    public CapacityProviderSpec {
+        attributes = Map.copyOf(attributes);
+    }
+
+    public boolean isFargate() {
+        return type == CapacityProviderType.FARGATE || type == CapacityProviderType.FARGATE_SPOT;
+    }
+
+    public enum CapacityProviderType { FARGATE, FARGATE_SPOT, EC2 }
+
+}

@@ -1,0 +1,58 @@
+package io.fleetsim.scenario.model;
+
+import java.util.List;
+
+/**
+ * One runnable scenario: the base scenario, or one variant of it with its overrides applied.
+ *
+ * @param name         scenario name (from the file)
+ * @param description  free text, may be empty
+ * @param variant      variant name; {@code "default"} when the file declares no variants
+ * @param seed         master seed of all random streams
+ * @param start        wall-clock instant of simulated time 0 (default 2024-01-01T00:00:00Z, a Monday); gives
+ *                     cron schedules and reports a calendar
+ * @param durationNanos simulated time to run
+ * @param warmupNanos  metrics before this time are not counted (issue 3 uses it for latency)
+ * @param region       AWS region code, e.g. {@code us-east-1}
+ * @param pricing      price-book adjustments
+ * @param timings      lifecycle latencies
+ * @param clusters     clusters, in file order
+ * @param services     REPLICA services, in file order
+ * @param jobs         scheduled batch jobs, in file order
+ */
+public record Scenario(
+        String name,
+        String description,
+        String variant,
+        long seed,
+        java.time.Instant start,
+        long durationNanos,
+        long warmupNanos,
+        String region,
+        PricingSpec pricing,
+        TimingSpec timings,
+        List<ClusterSpec> clusters,
+        List<ServiceSpec> services,
+        List<JobSpec> jobs) {
+
+    public Scenario {
+        clusters = List.copyOf(clusters);
+        services = List.copyOf(services);
+        jobs = List.copyOf(jobs);
+    }
+
+    public ClusterSpec cluster(String clusterName) {
+        for (ClusterSpec c : clusters) {
+            if (c.name().equals(clusterName)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no cluster named " + clusterName);
+    }
+
+    /** A copy with another seed (the CLI's {@code --seed}). */
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, description, variant, newSeed, start, durationNanos, warmupNanos, region, pricing, timings,
+                clusters, services, jobs);
+    }
+}
