@@ -1,0 +1,54 @@
+package io.fleetsim.experiment;
+
+import io.fleetsim.billing.CostReport;
+import io.fleetsim.billing.UsageRecord;
+import io.fleetsim.metrics.MinuteSample;
+import io.fleetsim.metrics.ResourceInfo;
+import io.fleetsim.metrics.RunSummary;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one run (one variant, one seed) produced: plain data, priced, ready for report writers.
+ *
+ * @param scenarioName      the scenario's name
+ * @param variant           the variant's name
+ * @param seed              master seed
+ * @param fleetsimVersion   version of the simulator that produced it
+ * @param catalogProvenance region, date and sources of the prices and instance data
+ * @param start             wall-clock instant of simulated time 0
+ * @param durationNanos     simulated time
+ * @param usage             metered usage, sorted
+ * @param cost              usage priced with the scenario's price book
+ * @param projectionFactor  30 days / simulated duration: multiply costs by it for the 30-day projection
+ * @param summary           whole-run figures
+ * @param minutes           one sample per simulated minute
+ * @param resources         inventory with ARNs
+ */
+public record RunResult(
+        String scenarioName,
+        String variant,
+        long seed,
+        String fleetsimVersion,
+        String catalogProvenance,
+        Instant start,
+        long durationNanos,
+        List<UsageRecord> usage,
+        CostReport cost,
+        BigDecimal projectionFactor,
+        RunSummary summary,
+        List<MinuteSample> minutes,
+        List<ResourceInfo> resources) {
+
+    public RunResult {
+        usage = List.copyOf(usage);
+        minutes = List.copyOf(minutes);
+        resources = List.copyOf(resources);
+    }
+
+    /** Total cost projected linearly to 30 days. */
+    public BigDecimal projected30DayCost() {
+        return cost.total().multiply(projectionFactor);
+    }
+}
