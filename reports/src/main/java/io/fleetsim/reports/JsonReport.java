@@ -1,0 +1,253 @@
+package io.fleetsim.reports;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetsim.Version;
+import io.fleetsim.billing.CostLine;
+import io.fleetsim.billing.CostReport;
+import io.fleetsim.billing.UsageRecord;
+import io.fleetsim.billing.UsageType;
+import io.fleetsim.experiment.ExperimentResult;
+import io.fleetsim.experiment.RunResult;
+import io.fleetsim.metrics.MinuteSample;
+import io.fleetsim.metrics.ResourceInfo;
+import io.fleetsim.metrics.RunSummary;
+import io.fleetsim.metrics.WorkloadSummary;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * report.json, the canonical report: every figure of every run, exact, in a fixed key order.
+ *
+ * <p>Built as a Jackson tree of insertion-ordered {@link ObjectNode}s, so the same result gives the same bytes
+ * (DESIGN.md principle 2). Money and other {@link BigDecimal}s are JSON strings holding the exact plain decimal
+ * ({@code "0.00041142"}), so no JSON reader turns them into binary floating point; totals also come rounded to
+ * cents HALF_UP. Doubles are rounded HALF_EVEN to {@value Text#CANONICAL_SCALE} decimals from their exact binary
+ * value and NaN is {@code null} ({@link Text#canonical}), so the output does not depend on how a JDK prints a
+ * double. Pretty-printed with two-space indents, {@code "key": value} and {@code \n} line endings whatever the
+ * platform, with a trailing newline.
+ *
+ * <p>The per-minute series is an object of column arrays, each on one line
+ * ({@code "tasksRunning": [ 40, 100, 100 ]}), not an object per minute. The columns are streamed from the run's
+ * samples while the tree is written (a {@link JsonSerializable} inside a POJO node), so a month of minutes is never
+ * held as millions of JSON nodes.
+ */
+final class JsonReport implements ReportRenderer {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    /** Multi-line objects and arrays, {@code "key": value}, two-space indents, {@code \n} whatever the platform. */
+    private static final Separators SEPARATORS = Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+    private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(SEPARATORS)
+            .withObjectIndenter(INDENTER)
+            .withArrayIndenter(INDENTER));
+
+    @Override
+    public void render(ExperimentResult result, Writer out) throws IOException {
+        WRITER.writeValue(out, tree(result));
+        out.write('\n');
+    }
+
+    /** The whole report as a tree (series columns are lazy, see the class comment). */
+    static ObjectNode tree(ExperimentResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("fleetsimVersion", Version.VERSION);
+        root.put("scenario", result.scenarioName());
+        root.put("source", result.source());
+        ArrayNode notes = root.putArray("notes");
+        ModelNotes.NOTES.forEach(notes::add);
+        ArrayNode runs = root.putArray("runs");
+        for (RunResult run : result.runs()) {
+            runs.add(run(run));
+        }
+        return root;
+    }
+
+    private static ObjectNode run(RunResult run) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("variant", run.variant());
+        node.put("seed", run.seed());
+        node.put("fleetsimVersion", run.fleetsimVersion());
+        node.put("catalogProvenance", run.catalogProvenance());
+        node.put("start", run.start().toString());
+        node.put("duration", Duration.ofNanos(run.durationNanos()).toString());
+        node.put("durationSeconds", BigDecimal.valueOf(run.durationNanos(), 9).stripTrailingZeros());
+        ArrayNode usage = node.putArray("usage");
+        for (UsageRecord r : run.usage()) {
+            usage.add(usage(r));
+        }
+        node.set("cost", cost(run));
+        node.set("summary", summary(run.summary()));
+        ArrayNode workloads = node.putArray("workloads");
+        for (WorkloadSummary w : run.summary().workloads()) {
+            workloads.add(workload(w));
+        }
+        ArrayNode resources = node.putArray("resources");
+        for (ResourceInfo r : run.resources()) {
+            ObjectNode res = resources.addObject();
+            res.put("kind", r.kind());
+            res.put("name", r.name());
+            res.put("arn", r.arn());
+            res.put("detail", r.detail());
+        }
+        node.set("series", series(run.minutes()));
+        return node;
+    }
+
+    private static ObjectNode usage(UsageRecord r) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("type", r.type().name());
+        node.put("key", r.key());
+        node.put("owner", r.owner());
+        node.put("quantity", r.quantity());
+        node.put("resources", r.resources());
+        return node;
+    }
+
+    private static ObjectNode cost(RunResult run) {
+        CostReport cost = run.cost();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("total", Text.exact(cost.total()));
+        node.put("totalCents", cents(cost.total()));
+        node.put("projectionFactor", Text.exact(run.projectionFactor()));
+        BigDecimal projected = run.projected30DayCost();
+        node.put("projected30Days", Text.exact(projected));
+        node.put("projected30DaysCents", cents(projected));
+        ObjectNode byType = node.putObject("byType");
+        for (Map.Entry<UsageType, BigDecimal> e : CostBreakdown.byType(cost).entrySet()) {
+            byType.put(e.getKey().name(), Text.exact(e.getValue()));
+        }
+        ObjectNode byOwner = node.putObject("byOwner");
+        for (Map.Entry<String, BigDecimal> e : CostBreakdown.byOwner(cost).entrySet()) {
+            byOwner.put(e.getKey(), Text.exact(e.getValue()));
+        }
+        ArrayNode lines = node.putArray("lines");
+        for (CostLine line : cost.lines()) {
+            ObjectNode l = usage(line.usage());
+            l.put("unit", line.unit());
+            l.put("amount", Text.exact(line.amount()));
+            l.put("unitPrice", Text.exact(line.unitPrice()));
+            l.put("cost", Text.exact(line.cost()));
+            lines.add(l);
+        }
+        return node;
+    }
+
+    private static ObjectNode summary(RunSummary s) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.set("taskHours", number(s.taskHours()));
+        node.set("instanceHours", number(s.instanceHours()));
+        node.set("meanCpuReservationPercent", number(s.meanCpuReservation()));
+        node.set("meanMemoryReservationPercent", number(s.meanMemoryReservation()));
+        node.put("peakInstances", s.peakInstances());
+        node.put("tasksPendingAtEnd", s.tasksPendingAtEnd());
+        node.put("tasksUnplacedAtEnd", s.tasksUnplacedAtEnd());
+        node.put("maxUnplaced", s.maxUnplaced());
+        node.put("eventsFired", s.eventsFired());
+        return node;
+    }
+
+    private static ObjectNode workload(WorkloadSummary w) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("owner", w.owner());
+        node.put("arn", w.arn());
+        node.put("capacityProviders", w.capacityProviders());
+        node.put("desiredCount", w.desiredCount());
+        node.put("tasksStarted", w.tasksStarted());
+        node.put("tasksStopped", w.tasksStopped());
+        node.put("tasksRunningAtEnd", w.tasksRunningAtEnd());
+        node.put("tasksPendingAtEnd", w.tasksPendingAtEnd());
+        node.put("tasksUnplacedAtEnd", w.tasksUnplacedAtEnd());
+        node.set("taskSeconds", number(w.taskSeconds()));
+        node.set("waitSeconds", number(w.waitSeconds()));
+        node.set("unplacedSeconds", number(w.unplacedSeconds()));
+        return node;
+    }
+
+    private static ObjectNode series(List<MinuteSample> minutes) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.putPOJO("minute", new Column(minutes, (g, m) -> g.writeNumber(MinuteColumn.minuteNumber(m.timeNanos()))));
+        node.putPOJO("timeNanos", new Column(minutes, (g, m) -> g.writeNumber(m.timeNanos())));
+        for (MinuteColumn column : MinuteColumn.ALL) {
+            node.putPOJO(column.jsonName(), new Column(minutes, column::json));
+        }
+        return node;
+    }
+
+    private static JsonNode number(double value) {
+        BigDecimal canonical = Text.canonical(value);
+        return canonical == null ? MAPPER.getNodeFactory().nullNode() : MAPPER.getNodeFactory().numberNode(canonical);
+    }
+
+    private static String cents(BigDecimal usd) {
+        return usd.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Writes one value of a sample. */
+    @FunctionalInterface
+    private interface Cell {
+        void write(JsonGenerator g, MinuteSample m) throws IOException;
+    }
+
+    /** One series column, written as a JSON array straight from the samples when the tree is serialized. */
+    private static final class Column extends JsonSerializable.Base {
+
+        private final List<MinuteSample> minutes;
+        private final Cell cell;
+
+        Column(List<MinuteSample> minutes, Cell cell) {
+            this.minutes = minutes;
+            this.cell = cell;
+        }
+
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            // A column is written on one line ("tasksRunning": [ 40, 100, 100 ]): the generator's printer is
+            // swapped for one with Jackson's inline array indenter while the array is written. The inline printer
+            // keeps no nesting state for arrays, so the outer printer's indentation continues unchanged after it.
+            PrettyPrinter outer = g.getPrettyPrinter();
+            if (outer != null) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter(SEPARATORS));
+            }
+            try {
+                g.writeStartArray(minutes, minutes.size());
+                for (MinuteSample m : minutes) {
+                    cell.write(g, m);
+                }
+                g.writeEndArray();
+            } finally {
+                if (outer != null) {
+                    g.setPrettyPrinter(outer);
+                }
+            }
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSer)
+                throws IOException {
+            serialize(g, provider); // never polymorphic: the mapper has no default typing
+        }
+    }
+}

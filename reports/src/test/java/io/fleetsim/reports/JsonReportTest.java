@@ -1,0 +1,141 @@
+package io.fleetsim.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fleetsim.Version;
+import io.fleetsim.experiment.ExperimentResult;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+
+    private static final JsonMapper READER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private static String render(ExperimentResult result) throws IOException {
+        StringWriter out = new StringWriter();
+        new JsonReport().render(result, out);
+        return out.toString();
+    }
+
+    private static JsonNode parse(ExperimentResult result) throws IOException {
+        return READER.readTree(render(result));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void render_recordsVersionScenarioSourceAndNotesFirst() throws IOException {
+        JsonNode root = parse(Fixtures.twoVariants());
+        assertThat(fieldNames(root)).containsExactly("fleetsimVersion", "scenario", "source", "notes", "runs");
+        assertThat(root.get("fleetsimVersion").asText()).isEqualTo(Version.VERSION);
+        assertThat(root.get("scenario").asText()).isEqualTo("quick");
+        assertThat(root.get("source").asText()).isEqualTo("scenarios/quick.yaml");
+        assertThat(root.get("notes")).hasSize(ModelNotes.NOTES.size());
+        assertThat(root.get("notes").get(1).asText())
+                .startsWith("30-day projection is linear extrapolation of the simulated period");
+        assertThat(root.get("runs")).hasSize(2);
+    }
+
+    @Test
+    void render_describesEachRun() throws IOException {
+        JsonNode run = parse(Fixtures.twoVariants()).get("runs").get(1);
+        assertThat(fieldNames(run)).containsExactly("variant", "seed", "fleetsimVersion", "catalogProvenance",
+                "start", "duration", "durationSeconds", "usage", "cost", "summary", "workloads", "resources",
+                "series");
+        assertThat(run.get("variant").asText()).isEqualTo("ec2");
+        assertThat(run.get("seed").asLong()).isEqualTo(42);
+        assertThat(run.get("catalogProvenance").asText()).isEqualTo(Fixtures.PROVENANCE);
+        assertThat(run.get("start").asText()).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(run.get("duration").asText()).isEqualTo("PT3M");
+        assertThat(run.get("durationSeconds").asLong()).isEqualTo(180);
+        assertThat(run.get("usage").get(1).get("key").asText()).isEqualTo("m6i.xlarge/spot");
+        assertThat(run.get("usage").get(1).get("quantity").asLong()).isEqualTo(900);
+        assertThat(run.get("resources").get(1).get("arn").asText()).isEqualTo(Fixtures.SERVICE_ARN);
+        assertThat(run.get("workloads").get(0).get("capacityProviders").asText()).isEqualTo("m6i,m6i-spot");
+    }
+
+    // ec2 total 0.192 + 0.0144 + 0.000001695421 = 0.206401695421 -> 0.21 (HALF_UP);
+    // x 14400 = 2972.1844140624 -> 2972.18. By type: EC2 0.192 + 0.0144 = 0.2064.
+    @Test
+    void render_writesMoneyAsExactDecimalStrings() throws IOException {
+        JsonNode cost = parse(Fixtures.twoVariants()).get("runs").get(1).get("cost");
+        assertThat(cost.get("total").isTextual()).isTrue();
+        assertThat(cost.get("total").asText()).isEqualTo("0.206401695421");
+        assertThat(cost.get("totalCents").asText()).isEqualTo("0.21");
+        assertThat(cost.get("projectionFactor").asText()).isEqualTo("14400");
+        assertThat(cost.get("projected30Days").asText()).isEqualTo("2972.1844140624");
+        assertThat(cost.get("projected30DaysCents").asText()).isEqualTo("2972.18");
+        assertThat(fieldNames(cost.get("byType"))).containsExactly("EC2_INSTANCE_SECONDS", "ECR_STORAGE");
+        assertThat(cost.get("byType").get("EC2_INSTANCE_SECONDS").asText()).isEqualTo("0.2064");
+        assertThat(fieldNames(cost.get("byOwner")))
+                .containsExactly("capacity-provider:prod/m6i", "capacity-provider:prod/m6i-spot", "ecr");
+        assertThat(cost.get("byOwner").get("capacity-provider:prod/m6i-spot").asText()).isEqualTo("0.0144");
+        JsonNode spot = cost.get("lines").get(1);
+        assertThat(spot.get("unit").asText()).isEqualTo("instance-hours");
+        assertThat(spot.get("amount").asText()).isEqualTo("0.25");
+        assertThat(spot.get("unitPrice").asText()).isEqualTo("0.0576");
+        assertThat(spot.get("cost").asText()).isEqualTo("0.0144");
+        assertThat(cost.get("lines").get(2).get("cost").asText()).isEqualTo("0.000001695421");
+    }
+
+    // fargate registers no instance: mean reservation NaN -> null. ec2: 48.896 (binary 48.8959999...) -> 48.896.
+    @Test
+    void render_roundsDoublesAndWritesNaNAsNull() throws IOException {
+        JsonNode runs = parse(Fixtures.twoVariants()).get("runs");
+        JsonNode fargate = runs.get(0).get("summary");
+        assertThat(fargate.get("meanCpuReservationPercent").isNull()).isTrue();
+        assertThat(fargate.get("taskHours").decimalValue()).isEqualByComparingTo("5");
+        JsonNode ec2 = runs.get(1).get("summary");
+        assertThat(ec2.get("meanMemoryReservationPercent").decimalValue()).isEqualTo(new BigDecimal("48.896"));
+        assertThat(ec2.get("meanCpuReservationPercent").decimalValue()).isEqualTo(new BigDecimal("95.5"));
+        assertThat(ec2.get("eventsFired").asLong()).isEqualTo(2345);
+        assertThat(runs.get(1).get("workloads").get(0).get("waitSeconds").decimalValue())
+                .isEqualTo(new BigDecimal("3000.25"));
+    }
+
+    // ec2 memory reservation per minute: 143,360 / 320,000 = 44.8%, 204,800 / 400,000 = 51.2%,
+    // 202,752 / 400,000 = 50.688%
+    @Test
+    void render_writesTheSeriesAsColumnArrays() throws IOException {
+        JsonNode series = parse(Fixtures.twoVariants()).get("runs").get(1).get("series");
+        assertThat(fieldNames(series)).containsExactly("minute", "timeNanos", "tasksProvisioning", "tasksPending",
+                "tasksRunning", "tasksStopping", "tasksUnplaced", "instances", "cpuRegistered", "cpuReserved",
+                "cpuReservationPercent", "memoryRegistered", "memoryReserved", "memoryReservationPercent",
+                "fargateTasks", "accruedCostUsd");
+        assertThat(series.get("minute").toString()).isEqualTo("[1,2,3]");
+        assertThat(series.get("timeNanos").toString()).isEqualTo("[60000000000,120000000000,180000000000]");
+        assertThat(series.get("tasksRunning").toString()).isEqualTo("[60,100,98]");
+        assertThat(series.get("memoryReservationPercent").toString()).isEqualTo("[44.8,51.2,50.688]");
+        assertThat(series.get("accruedCostUsd").toString()).isEqualTo("[\"0.06\",\"0.13\",\"0.206401695421\"]");
+        JsonNode fargate = parse(Fixtures.twoVariants()).get("runs").get(0).get("series");
+        assertThat(fargate.get("cpuReservationPercent").toString()).isEqualTo("[null,null,null]");
+    }
+
+    @Test
+    void render_isPrettyWithUnixLineEndingsOneLinePerColumnAndATrailingNewline() throws IOException {
+        String json = render(Fixtures.twoVariants());
+        assertThat(json).startsWith("{\n  \"fleetsimVersion\": \"0.1.0\",\n  \"scenario\": \"quick\",\n")
+                .doesNotContain("\r")
+                .contains("\n        \"tasksRunning\": [ 40, 100, 100 ],\n")
+                .contains("\"meanCpuReservationPercent\": null,")
+                .endsWith("\n    }\n  ]\n}\n");
+    }
+
+    @Test
+    void render_givesIdenticalTextForEqualInput() throws IOException {
+        assertThat(render(Fixtures.twoVariants())).isEqualTo(render(Fixtures.twoVariants()));
+    }
+}

@@ -1,0 +1,73 @@
+package io.fleetsim.cluster;
+
+import io.fleetsim.cloud.InstanceType;
+import io.fleetsim.scenario.model.CapacityProviderSpec;
+import io.fleetsim.scenario.model.CapacityProviderSpec.CapacityProviderType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A capacity provider at run time: Fargate and Fargate Spot have no instances and unlimited capacity; an EC2
+ * provider owns an Auto Scaling group of container instances and a queue of tasks waiting for room on them.
+ */
+public final class CapacityProvider {
+
+    final CapacityProviderSpec spec;
+    final String arn;
+    final InstanceType instanceType;
+    /** ACTIVE instances in registration order: what placement sees. */
+    final List<ContainerInstance> active = new ArrayList<>();
+    /** Every instance ever launched, in launch order. */
+    final List<ContainerInstance> launched = new ArrayList<>();
+    /** Tasks no instance could take yet, oldest first. */
+    final ArrayDeque<Task> unplaced = new ArrayDeque<>();
+
+    CapacityProvider(CapacityProviderSpec spec, String arn, InstanceType instanceType) {
+        this.spec = spec;
+        this.arn = arn;
+        this.instanceType = instanceType;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public CapacityProviderSpec spec() {
+        return spec;
+    }
+
+    public boolean isFargate() {
+        return spec.isFargate();
+    }
+
+    public boolean isSpot() {
+        return spec.type() == CapacityProviderType.FARGATE_SPOT
+                || spec.type() == CapacityProviderType.EC2
+                        && spec.purchaseOption() == io.fleetsim.cloud.PurchaseOption.SPOT;
+    }
+
+    /** Instance type of an EC2 provider; {@code null} for Fargate. */
+    public InstanceType instanceType() {
+        return instanceType;
+    }
+
+    /** ACTIVE container instances, in registration order (read-only view). */
+    public List<ContainerInstance> activeInstances() {
+        return Collections.unmodifiableList(active);
+    }
+
+    /** Every instance launched so far, in launch order (read-only view). */
+    public List<ContainerInstance> launchedInstances() {
+        return Collections.unmodifiableList(launched);
+    }
+
+    public int unplacedTasks() {
+        return unplaced.size();
+    }
+}

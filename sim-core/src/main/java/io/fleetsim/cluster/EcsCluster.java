@@ -1,0 +1,487 @@
+package io.fleetsim.cluster;
+
+import io.fleetsim.cloud.Catalog;
+import io.fleetsim.cloud.InstanceType;
+import io.fleetsim.engine.EventHandler;
+import io.fleetsim.engine.RandomStream;
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.placement.PlacementConstraint;
+import io.fleetsim.placement.PlacementPolicies;
+import io.fleetsim.placement.PlacementRequest;
+import io.fleetsim.placement.PlacementStrategy;
+import io.fleetsim.placement.Placer;
+import io.fleetsim.scenario.model.CapacityProviderSpec;
+import io.fleetsim.scenario.model.ClusterSpec;
+import io.fleetsim.scenario.model.JobSpec;
+import io.fleetsim.scenario.model.PlacementConstraintSpec;
+import io.fleetsim.scenario.model.PlacementStrategySpec;
+import io.fleetsim.scenario.model.Schedule;
+import io.fleetsim.scenario.model.ServiceSpec;
+import io.fleetsim.scenario.model.StrategyItem;
+import io.fleetsim.scenario.model.TaskDefinitionSpec;
+import io.fleetsim.scenario.model.TaskDefinitionSpec.NetworkMode;
+import io.fleetsim.scenario.model.TimingSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ECS cluster in simulated time: its capacity providers and container instances, its services and jobs, and
+ * every task's lifecycle from launch to STOPPED.
+ *
+ * <p>Lifecycle (platform-semantics.md sections 1.6, 2.4, 4, 5.1; latencies from the scenario's {@link TimingSpec}):
+ * <ul>
+ *   <li>Fargate: PROVISIONING for the ENI (uniform between the configured bounds), then PENDING while the image is
+ *   pulled at a bandwidth proportional to the task's vCPU (Fargate never caches images) and the container starts,
+ *   then RUNNING. Billing runs from the start of the pull to STOPPED.</li>
+ *   <li>EC2: the task is placed (resource fit, constraints, strategies) and reserves CPU, memory and, in awsvpc mode,
+ *   an ENI slot on its instance; PROVISIONING while the ENI attaches (awsvpc only), PENDING while the image is pulled
+ *   (skipped when the instance has it cached) and the container starts, then RUNNING. A task no instance can take
+ *   waits in PROVISIONING and is retried whenever an instance registers or a task on the provider stops.</li>
+ *   <li>EC2 instances of an Auto Scaling group boot (billing starts when running), register with the cluster after
+ *   the agent starts, and only then take tasks. Launches are balanced across the cluster's zones in order.</li>
+ * </ul>
+ *
+ * <p>Caveats: concurrent image pulls on one instance each get the full pull bandwidth; a pull that fails is not
+ * modelled; the service scheduler's restart throttle and deployments come with the elastic-ECS issue.
+ */
+public final class EcsCluster {
+
+    private final ClusterSpec spec;
+    private final String arn;
+    private final Simulator sim;
+    private final Catalog catalog;
+    private final Arns arns;
+    private final TimingSpec timings;
+    private final ClusterListener listener;
+    private final RandomStream provisioningRandom;
+    private final RandomStream placementRandom;
+    private final Map<String, CapacityProvider> providers = new LinkedHashMap<>();
+    private final List<Workload> workloads = new ArrayList<>();
+    private final List<Task> tasks = new ArrayList<>();
+    private final Map<String, Integer> taskDefinitionRevisions = new LinkedHashMap<>();
+
+    private final int[] tasksByState = new int[TaskState.values().length];
+    private int unplaced;
+    private int fargateLive;
+    private int instancesRunning;
+    private long cpuRegistered;
+    private long cpuReserved;
+    private long memoryRegistered;
+    private long memoryReserved;
+
+    private final EventHandler provisioned = (now, arg) -> onProvisioned(tasks.get((int) arg), now);
+    private final EventHandler pulled = (now, arg) -> onPulled(tasks.get((int) arg), now);
+    private final EventHandler started = (now, arg) -> onRunning(tasks.get((int) arg), now);
+    private final EventHandler exited = (now, arg) -> {
+        Task t = tasks.get((int) arg);
+        t.pendingEvent = -1;
+        stopTask(t, 0L);
+    };
+    private final EventHandler stopped = (now, arg) -> onStopped(tasks.get((int) arg), now);
+
+    public EcsCluster(ClusterSpec spec, Simulator sim, Catalog catalog, Arns arns, TimingSpec timings,
+            ClusterListener listener) {
+        this.spec = spec;
+        this.arn = arns.cluster(spec.name());
+        this.sim = sim;
+        this.catalog = catalog;
+        this.arns = arns;
+        this.timings = timings;
+        this.listener = listener;
+        this.provisioningRandom = sim.random().stream("cluster/" + spec.name() + "/fargate-provisioning");
+        this.placementRandom = sim.random().stream("cluster/" + spec.name() + "/placement");
+        for (CapacityProviderSpec p : spec.capacityProviders()) {
+            InstanceType type = p.isFargate() ? null : catalog.instanceType(p.instanceType())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown instance type " + p.instanceType()));
+            String providerArn = p.isFargate() ? arns.capacityProvider(p.type().name())
+                    : arns.capacityProvider(p.name());
+            providers.put(p.name(), new CapacityProvider(p, providerArn, type));
+        }
+    }
+
+    /** Launches every EC2 Auto Scaling group's desired capacity. Call once, at time 0. */
+    public void start() {
+        for (CapacityProvider p : providers.values()) {
+            if (!p.isFargate()) {
+                for (int i = 0; i < p.spec.desiredCapacity(); i++) {
+                    launchInstance(p);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- workloads
+
+    /** Registers a REPLICA service and launches its desired count now. */
+    public Workload addService(ServiceSpec s) {
+        Workload w = newWorkload(Workload.Kind.SERVICE, s.name(), "service:" + s.name(),
+                arns.service(spec.name(), s.name()), s.taskDefinition(), s.capacityProviderStrategy(),
+                s.placementStrategy(), s.placementConstraints(), s.desiredCount(), 0L);
+        for (int i = 0; i < s.desiredCount(); i++) {
+            launchTask(w);
+        }
+        return w;
+    }
+
+    /** Registers a scheduled job; each firing launches {@code count} standalone tasks. */
+    public Workload addJob(JobSpec j) {
+        Workload w = newWorkload(Workload.Kind.JOB, j.name(), "family:" + j.taskDefinition().family(),
+                null, j.taskDefinition(), j.capacityProviderStrategy(), j.placementStrategy(),
+                j.placementConstraints(), j.count(), j.durationNanos());
+        scheduleFiring(w, j.schedule(), sim.now());
+        return w;
+    }
+
+    private void scheduleFiring(Workload w, Schedule schedule, long notBefore) {
+        long at = schedule.nextAtOrAfter(notBefore);
+        if (at == Long.MAX_VALUE) {
+            return;
+        }
+        sim.schedule(at, () -> {
+            for (int i = 0; i < w.desiredCount; i++) {
+                launchTask(w);
+            }
+            scheduleFiring(w, schedule, at + 1);
+        });
+    }
+
+    private Workload newWorkload(Workload.Kind kind, String name, String group, String workloadArn,
+            TaskDefinitionSpec td, List<StrategyItem> strategy, List<PlacementStrategySpec> strategies,
+            List<PlacementConstraintSpec> constraints, int desired, long runNanos) {
+        CapacityProvider[] ps = new CapacityProvider[strategy.size()];
+        for (int i = 0; i < ps.length; i++) {
+            ps[i] = providers.get(strategy.get(i).capacityProvider());
+            if (ps[i] == null) {
+                throw new IllegalArgumentException("no capacity provider " + strategy.get(i).capacityProvider()
+                        + " in cluster " + spec.name());
+            }
+        }
+        List<PlacementStrategy> placementStrategies = new ArrayList<>();
+        for (PlacementStrategySpec ps1 : strategies) {
+            placementStrategies.add(PlacementPolicies.strategy(ps1.type(), ps1.field()));
+        }
+        List<PlacementConstraint> placementConstraints = new ArrayList<>();
+        for (PlacementConstraintSpec c : constraints) {
+            placementConstraints.add(PlacementPolicies.constraint(c.type(), c.expression()));
+        }
+        PlacementRequest request = new PlacementRequest(td.cpuUnits(), td.memoryMiB(),
+                td.networkMode() == NetworkMode.AWSVPC, group, placementConstraints, placementStrategies);
+        int revision = taskDefinitionRevisions.merge(td.family(), 1, Integer::sum);
+        Workload w = new Workload(kind, name, group, workloadArn == null ? arns.taskDefinition(td.family(), revision)
+                : workloadArn, arns.taskDefinition(td.family(), revision), td, strategy, ps, request, desired,
+                runNanos, spec.zones().size());
+        workloads.add(w);
+        return w;
+    }
+
+    // ---------------------------------------------------------------- task lifecycle
+
+    /** Launches one task of {@code w} now, on the provider its strategy picks. */
+    public Task launchTask(Workload w) {
+        long now = sim.now();
+        int item = w.chooseProvider();
+        CapacityProvider p = w.providers[item];
+        String id = arns.newResourceId();
+        Task t = new Task(tasks.size(), id, arns.task(spec.name(), id), w, p, now);
+        tasks.add(t);
+        w.liveByProvider[item]++;
+        w.live++;
+        w.tasksStarted++;
+        tasksByState[TaskState.PROVISIONING.ordinal()]++;
+        if (p.isFargate()) {
+            fargateLive++;
+            int zone = leastLoadedZone(w);
+            w.liveByZone[zone]++;
+            t.zone = spec.zones().get(zone);
+            long delay = provisioningRandom.nextLong(timings.fargateProvisioningMinNanos(),
+                    timings.fargateProvisioningMaxNanos());
+            t.pendingEvent = sim.schedule(now + delay, provisioned, t.index);
+        } else if (!tryPlace(t, now)) {
+            t.unplacedSince = now;
+            unplaced++;
+            p.unplaced.addLast(t);
+        }
+        return t;
+    }
+
+    /**
+     * Fargate spreads a service's tasks across the zones of its subnets (platform-semantics.md section 5.1):
+     * the zone with the fewest live tasks of the workload, ties to the first zone listed.
+     */
+    private static int leastLoadedZone(Workload w) {
+        int best = 0;
+        for (int z = 1; z < w.liveByZone.length; z++) {
+            if (w.liveByZone[z] < w.liveByZone[best]) {
+                best = z;
+            }
+        }
+        return best;
+    }
+
+    private boolean tryPlace(Task t, long now) {
+        CapacityProvider p = t.provider;
+        int chosen = Placer.place(t.workload.placement, p.active, placementRandom);
+        if (chosen < 0) {
+            return false;
+        }
+        ContainerInstance ci = p.active.get(chosen);
+        TaskDefinitionSpec td = t.workload.taskDefinition;
+        boolean eni = td.networkMode() == NetworkMode.AWSVPC;
+        ci.reserve(td.cpuUnits(), td.memoryMiB(), eni, t.workload.group);
+        cpuReserved += td.cpuUnits();
+        memoryReserved += td.memoryMiB();
+        t.instance = ci;
+        t.zone = ci.zone();
+        long delay = eni ? timings.ec2EniAttachNanos() : 0L;
+        t.pendingEvent = sim.schedule(now + delay, provisioned, t.index);
+        return true;
+    }
+
+    private void onProvisioned(Task t, long now) {
+        move(t, TaskState.PENDING);
+        TaskDefinitionSpec td = t.workload.taskDefinition;
+        long pull;
+        if (t.provider.isFargate()) {
+            // Pull bandwidth scales with the task's CPU (platform-semantics.md section 1.6); at least a 0.25-vCPU share.
+            double bytesPerSecond = timings.fargatePullBytesPerSecondPerVcpu() * Math.max(td.cpuUnits(), 256) / 1024.0;
+            pull = pullNanos(td.image().sizeBytes(), bytesPerSecond);
+        } else if (t.instance.hasImage(td.image().key())) {
+            pull = 0L;
+        } else {
+            pull = pullNanos(td.image().sizeBytes(), timings.ec2PullBytesPerSecond());
+        }
+        t.pullStartedAt = now;
+        listener.taskPullStarted(t, now);
+        t.pendingEvent = sim.schedule(now + pull, pulled, t.index);
+    }
+
+    private static long pullNanos(long bytes, double bytesPerSecond) {
+        return (long) Math.ceil(bytes / bytesPerSecond * 1e9);
+    }
+
+    private void onPulled(Task t, long now) {
+        if (t.instance != null) {
+            t.instance.cacheImage(t.workload.taskDefinition.image().key());
+        }
+        t.pendingEvent = sim.schedule(now + timings.containerStartNanos(), started, t.index);
+    }
+
+    private void onRunning(Task t, long now) {
+        t.pendingEvent = -1;
+        move(t, TaskState.RUNNING);
+        t.runningAt = now;
+        t.workload.waitNanos += now - t.createdAt;
+        listener.taskRunning(t, now);
+        if (t.workload.kind == Workload.Kind.JOB) {
+            t.pendingEvent = sim.schedule(now + t.workload.runNanos, exited, t.index);
+        }
+    }
+
+    /**
+     * Stops a task: it enters STOPPING and reaches STOPPED after {@code shutdownNanos} (a container that exits by
+     * itself takes 0; one stopped by ECS takes up to its stopTimeout). A task that never got placed stops at once.
+     */
+    public void stopTask(Task t, long shutdownNanos) {
+        long now = sim.now();
+        if (t.state == TaskState.STOPPING || t.state == TaskState.STOPPED) {
+            return;
+        }
+        if (t.pendingEvent >= 0) {
+            sim.cancel(t.pendingEvent);
+            t.pendingEvent = -1;
+        }
+        if (t.unplacedSince >= 0) {
+            t.provider.unplaced.remove(t);
+            leaveUnplaced(t, now);
+        }
+        if (t.state == TaskState.RUNNING) {
+            t.workload.runningNanos += now - t.runningAt;
+        }
+        move(t, TaskState.STOPPING);
+        t.stoppingAt = now;
+        t.pendingEvent = sim.schedule(now + shutdownNanos, stopped, t.index);
+    }
+
+    private void onStopped(Task t, long now) {
+        t.pendingEvent = -1;
+        move(t, TaskState.STOPPED);
+        t.stoppedAt = now;
+        Workload w = t.workload;
+        w.live--;
+        w.tasksStopped++;
+        for (int i = 0; i < w.providers.length; i++) {
+            if (w.providers[i] == t.provider) {
+                w.liveByProvider[i]--;
+                break;
+            }
+        }
+        if (t.provider.isFargate()) {
+            fargateLive--;
+            w.liveByZone[spec.zones().indexOf(t.zone)]--;
+        }
+        listener.taskStopped(t, now);
+        if (t.instance != null) {
+            TaskDefinitionSpec td = w.taskDefinition;
+            t.instance.release(td.cpuUnits(), td.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC, w.group);
+            cpuReserved -= td.cpuUnits();
+            memoryReserved -= td.memoryMiB();
+            retryUnplaced(t.provider, now);
+        }
+        // The REPLICA scheduler replaces tasks that stop (platform-semantics.md section 5.4).
+        if (w.kind == Workload.Kind.SERVICE) {
+            while (w.live < w.desiredCount) {
+                launchTask(w);
+            }
+        }
+    }
+
+    private void move(Task t, TaskState to) {
+        tasksByState[t.state.ordinal()]--;
+        tasksByState[to.ordinal()]++;
+        t.state = to;
+    }
+
+    private void leaveUnplaced(Task t, long now) {
+        t.workload.unplacedNanos += now - t.unplacedSince;
+        t.unplacedSince = -1;
+        unplaced--;
+    }
+
+    private void retryUnplaced(CapacityProvider p, long now) {
+        for (Iterator<Task> it = p.unplaced.iterator(); it.hasNext() && !p.active.isEmpty(); ) {
+            Task t = it.next();
+            if (tryPlace(t, now)) {
+                it.remove();
+                leaveUnplaced(t, now);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- instances
+
+    private void launchInstance(CapacityProvider p) {
+        String zone = spec.zones().get(p.launched.size() % spec.zones().size());
+        InstanceType type = p.instanceType;
+        int eniSlots = spec.awsvpcTrunking() && type.trunkingCapable() ? type.ecsAwsvpcTasksTrunked()
+                : type.ecsAwsvpcTasks();
+        String id = arns.newResourceId();
+        ContainerInstance ci = new ContainerInstance(id, arns.newEc2InstanceId(),
+                arns.containerInstance(spec.name(), id), zone, type, catalog.ecsRegisteredMemoryMiB(type), eniSlots,
+                p.spec.attributes());
+        p.launched.add(ci);
+        long now = sim.now();
+        long runningAt = now + timings.ec2BootNanos();
+        sim.schedule(runningAt, () -> {
+            ci.runningSinceNanos = runningAt;
+            instancesRunning++;
+            listener.instanceRunning(ci, p, runningAt);
+        });
+        sim.schedule(runningAt + timings.ec2AgentRegistrationNanos(), () -> {
+            if (ci.state() != ContainerInstance.State.LAUNCHING) {
+                return;
+            }
+            ci.register(sim.now());
+            p.active.add(ci);
+            cpuRegistered += ci.cpuRegistered();
+            memoryRegistered += ci.memoryRegistered();
+            retryUnplaced(p, sim.now());
+        });
+    }
+
+    // ---------------------------------------------------------------- views
+
+    public String name() {
+        return spec.name();
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    public List<CapacityProvider> capacityProviders() {
+        return List.copyOf(providers.values());
+    }
+
+    public List<Workload> workloads() {
+        return Collections.unmodifiableList(workloads);
+    }
+
+    /** Every task launched so far, in launch order (read-only view). */
+    public List<Task> tasks() {
+        return Collections.unmodifiableList(tasks);
+    }
+
+    public int tasksIn(TaskState state) {
+        return tasksByState[state.ordinal()];
+    }
+
+    public int unplacedTasks() {
+        return unplaced;
+    }
+
+    public int fargateTasks() {
+        return fargateLive;
+    }
+
+    public int instancesRunning() {
+        return instancesRunning;
+    }
+
+    public long cpuRegistered() {
+        return cpuRegistered;
+    }
+
+    public long cpuReserved() {
+        return cpuReserved;
+    }
+
+    public long memoryRegistered() {
+        return memoryRegistered;
+    }
+
+    public long memoryReserved() {
+        return memoryReserved;
+    }
+
+    /** Seconds of RUNNING so far for a workload, including tasks still running at {@code now}. */
+    public long runningNanos(Workload w, long now) {
+        long total = w.runningNanos;
+        for (Task t : tasks) {
+            if (t.workload == w && t.state == TaskState.RUNNING) {
+                total += now - t.runningAt;
+            }
+        }
+        return total;
+    }
+
+    /** Nanoseconds tasks of {@code w} waited for capacity, including tasks still waiting at {@code now}. */
+    public long unplacedNanos(Workload w, long now) {
+        long total = w.unplacedNanos;
+        for (Task t : tasks) {
+            if (t.workload == w && t.unplacedSince >= 0) {
+                total += now - t.unplacedSince;
+            }
+        }
+        return total;
+    }
+
+    /** Nanoseconds from launch to RUNNING of tasks of {@code w}, counting tasks not yet RUNNING up to {@code now}. */
+    public long waitNanos(Workload w, long now) {
+        long total = w.waitNanos;
+        for (Task t : tasks) {
+            if (t.workload == w && t.runningAt < 0 && t.state != TaskState.STOPPED
+                    && t.state != TaskState.STOPPING) {
+                total += now - t.createdAt;
+            }
+        }
+        return total;
+    }
+}

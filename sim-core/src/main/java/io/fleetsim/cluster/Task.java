@@ -1,0 +1,89 @@
+package io.fleetsim.cluster;
+
+/**
+ * One ECS task: its state, where it runs, and the times of its lifecycle (nanoseconds since scenario start; -1
+ * until reached). Mutable, owned by its {@link EcsCluster}.
+ */
+public final class Task {
+
+    final int index;
+    final String id;
+    final String arn;
+    final Workload workload;
+    final CapacityProvider provider;
+    TaskState state = TaskState.PROVISIONING;
+    ContainerInstance instance;
+    String zone;
+    final long createdAt;
+    long unplacedSince = -1;
+    long pullStartedAt = -1;
+    long runningAt = -1;
+    long stoppingAt = -1;
+    long stoppedAt = -1;
+    long pendingEvent = -1;
+
+    Task(int index, String id, String arn, Workload workload, CapacityProvider provider, long createdAt) {
+        this.index = index;
+        this.id = id;
+        this.arn = arn;
+        this.workload = workload;
+        this.provider = provider;
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public Workload workload() {
+        return workload;
+    }
+
+    public CapacityProvider provider() {
+        return provider;
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    /** The container instance it runs on; {@code null} on Fargate or while unplaced. */
+    public ContainerInstance instance() {
+        return instance;
+    }
+
+    /** Availability zone, or {@code null} while unplaced. */
+    public String zone() {
+        return zone;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public long pullStartedAt() {
+        return pullStartedAt;
+    }
+
+    public long runningAt() {
+        return runningAt;
+    }
+
+    public long stoppedAt() {
+        return stoppedAt;
+    }
+
+    /** Waiting for an instance with room. */
+    public boolean isUnplaced() {
+        return unplacedSince >= 0;
+    }
+
+    @Override
+    public String toString() {
+        return workload.owner() + "/" + id + "(" + state + ")";
+    }
+}

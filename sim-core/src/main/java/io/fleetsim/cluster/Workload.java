@@ -1,0 +1,154 @@
+package io.fleetsim.cluster;
+
+import io.fleetsim.placement.PlacementRequest;
+import io.fleetsim.scenario.model.StrategyItem;
+import io.fleetsim.scenario.model.TaskDefinitionSpec;
+import java.util.List;
+
+/**
+ * What launches tasks: a REPLICA service (keeps {@code desiredCount} tasks, replaces stopped ones) or a scheduled
+ * job (launches {@code count} standalone tasks per firing, each exits after its duration).
+ *
+ * <p>The capacity provider strategy is applied per launch, as ECS does (platform-semantics.md section 5.6): the first
+ * {@code base} tasks go to the provider with a base, the rest to the provider furthest below its weighted share.
+ */
+public final class Workload {
+
+    /** Service or job. */
+    public enum Kind { SERVICE, JOB }
+
+    final Kind kind;
+    final String name;
+    final String owner;
+    final String group;
+    final String arn;
+    final String taskDefinitionArn;
+    final TaskDefinitionSpec taskDefinition;
+    final List<StrategyItem> strategy;
+    final CapacityProvider[] providers;
+    final PlacementRequest placement;
+    final long runNanos;
+    int desiredCount;
+
+    /** Live (not STOPPED) tasks per strategy item. */
+    final int[] liveByProvider;
+    /** Live Fargate tasks per cluster zone, for spreading Fargate tasks across zones. */
+    final int[] liveByZone;
+    int live;
+
+    long tasksStarted;
+    long tasksStopped;
+    long runningNanos;
+    long waitNanos;
+    long unplacedNanos;
+
+    Workload(Kind kind, String name, String group, String arn, String taskDefinitionArn,
+            TaskDefinitionSpec taskDefinition, List<StrategyItem> strategy, CapacityProvider[] providers,
+            PlacementRequest placement, int desiredCount, long runNanos, int zones) {
+        this.kind = kind;
+        this.name = name;
+        this.owner = (kind == Kind.SERVICE ? "service:" : "job:") + name;
+        this.group = group;
+        this.arn = arn;
+        this.taskDefinitionArn = taskDefinitionArn;
+        this.taskDefinition = taskDefinition;
+        this.strategy = List.copyOf(strategy);
+        this.providers = providers.clone();
+        this.placement = placement;
+        this.desiredCount = desiredCount;
+        this.runNanos = runNanos;
+        this.liveByProvider = new int[providers.length];
+        this.liveByZone = new int[zones];
+    }
+
+    /**
+     * Index into the strategy of the provider for the next task: the base provider until its base is met, then
+     * the provider minimising (tasks beyond base + 1) / weight, ties to the earlier item (D'Hondt apportionment, which
+     * reproduces the documented 1:4 example exactly: A gets 1 task per 4 on B).
+     */
+    int chooseProvider() {
+        for (int i = 0; i < strategy.size(); i++) {
+            if (liveByProvider[i] < strategy.get(i).base()) {
+                return i;
+            }
+        }
+        int best = -1;
+        long bestNum = 0;
+        long bestDen = 1;
+        for (int i = 0; i < strategy.size(); i++) {
+            int weight = strategy.get(i).weight();
+            if (weight == 0) {
+                continue;
+            }
+            long num = Math.max(0, liveByProvider[i] - strategy.get(i).base()) + 1L;
+            // num / weight < bestNum / bestDen  <=>  num * bestDen < bestNum * weight
+            if (best < 0 || num * bestDen < bestNum * weight) {
+                best = i;
+                bestNum = num;
+                bestDen = weight;
+            }
+        }
+        // A strategy of only bases that are all met keeps using the base provider (the loader guarantees one exists).
+        return best >= 0 ? best : baseIndex();
+    }
+
+    private int baseIndex() {
+        for (int i = 0; i < strategy.size(); i++) {
+            if (strategy.get(i).base() > 0) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** {@code service:<name>} or {@code job:<name>}: the owner in the usage ledger. */
+    public String owner() {
+        return owner;
+    }
+
+    /** ECS task group: {@code service:<name>} or {@code family:<family>}. */
+    public String group() {
+        return group;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public String taskDefinitionArn() {
+        return taskDefinitionArn;
+    }
+
+    public TaskDefinitionSpec taskDefinition() {
+        return taskDefinition;
+    }
+
+    public List<StrategyItem> strategy() {
+        return strategy;
+    }
+
+    public int desiredCount() {
+        return desiredCount;
+    }
+
+    /** Tasks not STOPPED. */
+    public int liveTasks() {
+        return live;
+    }
+
+    public long tasksStarted() {
+        return tasksStarted;
+    }
+
+    public long tasksStopped() {
+        return tasksStopped;
+    }
+}

@@ -1,0 +1,318 @@
+package io.fleetsim.experiment;
+
+import io.fleetsim.Version;
+import io.fleetsim.billing.CostReport;
+import io.fleetsim.billing.Pricer;
+import io.fleetsim.billing.UsageLedger;
+import io.fleetsim.billing.UsageRecord;
+import io.fleetsim.cloud.Catalog;
+import io.fleetsim.cloud.PriceBook;
+import io.fleetsim.cluster.Arns;
+import io.fleetsim.cluster.CapacityProvider;
+import io.fleetsim.cluster.ClusterListener;
+import io.fleetsim.cluster.ContainerInstance;
+import io.fleetsim.cluster.EcsCluster;
+import io.fleetsim.cluster.Task;
+import io.fleetsim.cluster.TaskState;
+import io.fleetsim.cluster.Workload;
+import io.fleetsim.engine.Durations;
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.metrics.MinuteSample;
+import io.fleetsim.metrics.ResourceInfo;
+import io.fleetsim.metrics.RunSummary;
+import io.fleetsim.metrics.WorkloadSummary;
+import io.fleetsim.scenario.model.CapacityProviderSpec;
+import io.fleetsim.scenario.model.ClusterSpec;
+import io.fleetsim.scenario.model.ImageSpec;
+import io.fleetsim.scenario.model.JobSpec;
+import io.fleetsim.scenario.model.Scenario;
+import io.fleetsim.scenario.model.ServiceSpec;
+import io.fleetsim.scenario.model.StrategyItem;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * One run of one scenario variant on one seed: builds the clusters, services and jobs, runs the event loop to the
+ * scenario's end, and returns plain, priced data. Single-threaded and deterministic: the same scenario and seed give
+ * an equal {@link RunResult}.
+ */
+public final class Simulation implements ClusterListener {
+
+    /** Minutes per sample of the time series: one, like CloudWatch's ECS metrics (platform-semantics.md 5.5). */
+    private static final long SAMPLE_PERIOD = Durations.minutes(1);
+
+    private final Scenario scenario;
+    private final Catalog catalog;
+    private final PriceBook prices;
+    private final Simulator sim;
+    private final Arns arns;
+    private final UsageLedger ledger = new UsageLedger();
+    private final List<EcsCluster> clusters = new ArrayList<>();
+    private final Map<Workload, EcsCluster> workloads = new LinkedHashMap<>();
+    private final List<MinuteSample> minutes = new ArrayList<>();
+    private final Map<ContainerInstance, Long> instanceRunningNanos = new LinkedHashMap<>();
+    private long instanceNanosClosed;
+    private int peakInstances;
+    private int maxUnplaced;
+    private BigDecimal storageCostPerRun = BigDecimal.ZERO;
+
+    public Simulation(Scenario scenario, Catalog catalog) {
+        this.scenario = scenario;
+        this.catalog = catalog;
+        this.prices = catalog.prices()
+                .withFargateSpotDiscount(scenario.pricing().fargateSpotDiscount())
+                .withEc2SpotDiscount(scenario.pricing().ec2SpotDiscount());
+        this.sim = new Simulator(scenario.seed());
+        this.arns = new Arns(scenario.region(), Arns.DEFAULT_ACCOUNT, sim.random().stream("ids"));
+    }
+
+    /** The engine, for tests that drive a run step by step. */
+    public Simulator simulator() {
+        return sim;
+    }
+
+    public List<EcsCluster> clusters() {
+        return clusters;
+    }
+
+    /** Builds the clusters and launches capacity, services and job schedules at time 0. */
+    public void setUp() {
+        for (ClusterSpec c : scenario.clusters()) {
+            EcsCluster cluster = new EcsCluster(c, sim, catalog, arns, scenario.timings(), this);
+            clusters.add(cluster);
+            cluster.start();
+        }
+        for (ServiceSpec s : scenario.services()) {
+            EcsCluster cluster = cluster(s.cluster());
+            workloads.put(cluster.addService(s), cluster);
+        }
+        for (JobSpec j : scenario.jobs()) {
+            EcsCluster cluster = cluster(j.cluster());
+            workloads.put(cluster.addJob(j), cluster);
+        }
+        // ECR storage of every image the scenario uses, for the whole run (platform-semantics.md section 4). It is
+        // recorded when the run ends; the per-minute accrued cost prorates its price meanwhile.
+        UsageLedger storage = new UsageLedger();
+        recordImageStorage(storage);
+        storageCostPerRun = Pricer.price(storage.records(), prices).total();
+    }
+
+    private void recordImageStorage(UsageLedger into) {
+        Map<String, ImageSpec> images = new LinkedHashMap<>();
+        scenario.services().forEach(s -> images.putIfAbsent(s.taskDefinition().image().key(), s.taskDefinition().image()));
+        scenario.jobs().forEach(j -> images.putIfAbsent(j.taskDefinition().image().key(), j.taskDefinition().image()));
+        for (ImageSpec image : images.values()) {
+            into.ecrStorage(image.repository(), image.sizeBytes(), "ecr", 0L, scenario.durationNanos());
+        }
+    }
+
+    /** Runs the whole scenario and returns the priced result. */
+    public RunResult run(ProgressListener progress) {
+        setUp();
+        long end = scenario.durationNanos();
+        for (long t = SAMPLE_PERIOD; t <= end; t += SAMPLE_PERIOD) {
+            sim.runUntil(t);
+            sample(t);
+            progress.progress(scenario.variant(), t, end);
+        }
+        sim.runUntil(end);
+        progress.progress(scenario.variant(), end, end);
+        return finish(end);
+    }
+
+    private EcsCluster cluster(String name) {
+        for (EcsCluster c : clusters) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no cluster " + name);
+    }
+
+    private void sample(long now) {
+        int provisioning = 0;
+        int pending = 0;
+        int running = 0;
+        int stopping = 0;
+        int unplaced = 0;
+        int instances = 0;
+        long cpuReg = 0;
+        long cpuRes = 0;
+        long memReg = 0;
+        long memRes = 0;
+        int fargate = 0;
+        for (EcsCluster c : clusters) {
+            provisioning += c.tasksIn(TaskState.PROVISIONING);
+            pending += c.tasksIn(TaskState.PENDING);
+            running += c.tasksIn(TaskState.RUNNING);
+            stopping += c.tasksIn(TaskState.STOPPING);
+            unplaced += c.unplacedTasks();
+            instances += c.instancesRunning();
+            cpuReg += c.cpuRegistered();
+            cpuRes += c.cpuReserved();
+            memReg += c.memoryRegistered();
+            memRes += c.memoryReserved();
+            fargate += c.fargateTasks();
+        }
+        peakInstances = Math.max(peakInstances, instances);
+        maxUnplaced = Math.max(maxUnplaced, unplaced);
+        BigDecimal accrued = Pricer.price(ledger.accruedAt(now), prices).total()
+                .add(storageCostPerRun.multiply(BigDecimal.valueOf(now))
+                        .divide(BigDecimal.valueOf(scenario.durationNanos()), MathContext.DECIMAL128));
+        minutes.add(new MinuteSample(now, provisioning, pending, running, stopping, unplaced, instances, cpuReg, cpuRes,
+                memReg, memRes, fargate, accrued));
+    }
+
+    private RunResult finish(long end) {
+        for (Map.Entry<ContainerInstance, Long> open : instanceRunningNanos.entrySet()) {
+            instanceNanosClosed += end - open.getValue();
+        }
+        recordImageStorage(ledger);
+        ledger.closeAll(end);
+        List<UsageRecord> usage = ledger.records();
+        CostReport cost = Pricer.price(usage, prices);
+        BigDecimal factor = CostReport.thirtyDayFactor(end);
+
+        List<WorkloadSummary> workloadSummaries = new ArrayList<>();
+        double taskSeconds = 0;
+        int pendingAtEnd = 0;
+        int unplacedAtEnd = 0;
+        for (Map.Entry<Workload, EcsCluster> e : workloads.entrySet()) {
+            Workload w = e.getKey();
+            EcsCluster c = e.getValue();
+            int running = 0;
+            int pending = 0;
+            int unplaced = 0;
+            for (Task t : c.tasks()) {
+                if (t.workload() != w) {
+                    continue;
+                }
+                if (t.state() == TaskState.RUNNING) {
+                    running++;
+                } else if (t.state() == TaskState.PROVISIONING || t.state() == TaskState.PENDING) {
+                    pending++;
+                    if (t.isUnplaced()) {
+                        unplaced++;
+                    }
+                }
+            }
+            double seconds = Durations.toSeconds(c.runningNanos(w, end));
+            taskSeconds += seconds;
+            pendingAtEnd += pending;
+            unplacedAtEnd += unplaced;
+            StringJoiner providerNames = new StringJoiner(",");
+            for (StrategyItem item : w.strategy()) {
+                providerNames.add(item.capacityProvider());
+            }
+            workloadSummaries.add(new WorkloadSummary(w.owner(), w.arn(), providerNames.toString(), w.desiredCount(),
+                    w.tasksStarted(), w.tasksStopped(), running, pending, unplaced, seconds,
+                    Durations.toSeconds(c.waitNanos(w, end)), Durations.toSeconds(c.unplacedNanos(w, end))));
+        }
+        RunSummary summary = new RunSummary(taskSeconds / 3600.0, Durations.toSeconds(instanceNanosClosed) / 3600.0,
+                meanReservation(true), meanReservation(false), peakInstances, pendingAtEnd, unplacedAtEnd, maxUnplaced,
+                sim.eventsFired(), workloadSummaries);
+        return new RunResult(scenario.name(), scenario.variant(), scenario.seed(), Version.VERSION,
+                catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources());
+    }
+
+    /** Mean over the minutes that had registered capacity; NaN when none did. */
+    private double meanReservation(boolean cpu) {
+        double sum = 0;
+        int n = 0;
+        for (MinuteSample m : minutes) {
+            double v = cpu ? m.cpuReservationPercent() : m.memoryReservationPercent();
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private List<ResourceInfo> resources() {
+        List<ResourceInfo> out = new ArrayList<>();
+        Map<String, String> taskDefinitions = new LinkedHashMap<>();
+        for (EcsCluster c : clusters) {
+            out.add(new ResourceInfo("cluster", c.name(), c.arn(), c.spec().zones().size() + " zones: "
+                    + String.join(", ", c.spec().zones())));
+            for (CapacityProvider p : c.capacityProviders()) {
+                CapacityProviderSpec s = p.spec();
+                String detail = p.isFargate() ? s.type().name()
+                        : "EC2 " + s.instanceType() + " " + s.purchaseOption().name().toLowerCase().replace('_', '-')
+                                + ", Auto Scaling group min " + s.minSize() + " / desired " + s.desiredCapacity()
+                                + " / max " + s.maxSize();
+                out.add(new ResourceInfo("capacity-provider", c.name() + "/" + p.name(), p.arn(), detail));
+            }
+            for (Workload w : c.workloads()) {
+                String td = w.taskDefinition().cpuUnits() + " CPU units, " + w.taskDefinition().memoryMiB() + " MiB, "
+                        + w.taskDefinition().networkMode().name().toLowerCase() + ", "
+                        + w.taskDefinition().cpuArchitecture().name() + ", image " + w.taskDefinition().image().key();
+                taskDefinitions.putIfAbsent(w.taskDefinitionArn(), td);
+                if (w.kind() == Workload.Kind.SERVICE) {
+                    out.add(new ResourceInfo("service", w.name(), w.arn(),
+                            "REPLICA, desiredCount " + w.desiredCount()));
+                }
+            }
+        }
+        taskDefinitions.forEach((arn, detail) -> out.add(new ResourceInfo("task-definition",
+                arn.substring(arn.lastIndexOf('/') + 1), arn, detail)));
+        Map<String, ImageSpec> repos = new LinkedHashMap<>();
+        scenario.services().forEach(s -> repos.putIfAbsent(s.taskDefinition().image().repository(),
+                s.taskDefinition().image()));
+        scenario.jobs().forEach(j -> repos.putIfAbsent(j.taskDefinition().image().repository(),
+                j.taskDefinition().image()));
+        repos.forEach((name, image) -> out.add(new ResourceInfo("ecr-repository", name, arns.ecrRepository(name),
+                "image " + image.key() + ", " + image.sizeBytes() + " bytes")));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- ClusterListener: billing and metrics
+
+    @Override
+    public void instanceRunning(ContainerInstance instance, CapacityProvider provider, long now) {
+        instanceHandles.put(instance, ledger.ec2Running(provider.instanceType().name(),
+                provider.spec().purchaseOption(), "capacity-provider:" + ownerCluster(provider) + "/" + provider.name(),
+                now));
+        instanceRunningNanos.put(instance, now);
+    }
+
+    @Override
+    public void instanceTerminated(ContainerInstance instance, CapacityProvider provider, long now) {
+        ledger.ec2Terminated(instanceHandles.remove(instance), now);
+        instanceNanosClosed += now - instanceRunningNanos.remove(instance);
+    }
+
+    @Override
+    public void taskPullStarted(Task task, long now) {
+        if (task.provider().isFargate()) {
+            var td = task.workload().taskDefinition();
+            taskHandles.put(task, ledger.fargateStarted(td.cpuArchitecture(), task.provider().isSpot(), td.cpuUnits(),
+                    td.memoryMiB(), td.ephemeralStorageGiB(), task.workload().owner(), now));
+        }
+    }
+
+    @Override
+    public void taskStopped(Task task, long now) {
+        Integer handle = taskHandles.remove(task);
+        if (handle != null) {
+            ledger.fargateStopped(handle, now);
+        }
+    }
+
+    private final Map<ContainerInstance, Integer> instanceHandles = new LinkedHashMap<>();
+    private final Map<Task, Integer> taskHandles = new java.util.IdentityHashMap<>();
+
+    private String ownerCluster(CapacityProvider provider) {
+        for (EcsCluster c : clusters) {
+            if (c.capacityProviders().contains(provider)) {
+                return c.name();
+            }
+        }
+        return "?";
+    }
+}
