@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * <p>For {@code FARGATE} and {@code FARGATE_SPOT} only {@code name} and {@code type} are meaningful; the EC2 fields
  * are {@code null}/0. For {@code EC2} the Auto Scaling group holds {@code desiredCapacity} instances (managed scaling
- * comes with issue 4), clamped to {@code [minSize, maxSize]} by the loader.
+ * comes with issue 4); the loader rejects a {@code desiredCapacity} outside {@code [minSize, maxSize]}.
  *
  * @param name            provider name, referenced by capacity provider strategies
  * @param type            FARGATE, FARGATE_SPOT or EC2
@@ -29,7 +29,8 @@ public record CapacityProviderSpec(
         Map<String, String> attributes) {
 
     public CapacityProviderSpec {
-        attributes = Map.copyOf(attributes);
+        // Sorted and immutable: Map.copyOf's iteration order varies between JVM runs (DESIGN.md principle 2).
+        attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
     }
 
     public boolean isFargate() {

@@ -2,7 +2,7 @@ package io.fleetsim.scenario.model;
 
 /**
  * Lifecycle latencies. AWS publishes no SLA for any of them; the defaults (filled by the loader from
- * {@code io.fleetsim.cluster.LifecycleDefaults}) come from the measurements cited in platform-semantics.md
+ * {@code io.fleetsim.scenario.TimingDefaults}) come from the measurements cited in platform-semantics.md
  * sections 1.6 and 2.6, and every one can be overridden in the scenario's {@code timings} section.
  *
  * @param fargateProvisioningMinNanos   lower bound of the Fargate ENI provisioning time (uniform), 10 s

@@ -1,0 +1,205 @@
+package io.fleetsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetsim.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The command end to end, in-process. The tests that run or validate a real scenario need the simulation and the
+ * scenario loader (and scenarios/quickstart.yaml in the jar); the others check the command's own behaviour.
+ */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    // --- end to end on the bundled quickstart (needs the integrated simulation) ---
+
+    @Test
+    void run_withoutScenario_runsTheBundledQuickstartAndWritesThreeReports() throws IOException {
+        Path out = dir.resolve("out");
+        Cli cli = Cli.execute("run", "-o", out.toString());
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.exitCode()).isZero();
+        assertThat(out.resolve("report.json")).isRegularFile();
+        assertThat(out.resolve("summary.md")).isRegularFile();
+        assertThat(out.resolve("timeseries.csv")).isRegularFile();
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .contains("\n| Metric | fargate | fargate-spot | ec2-m6i | ec2-graviton |\n"
+                        + "|---|---:|---:|---:|---:|\n");
+        assertThat(cli.out())
+                .startsWith("variant ")
+                .contains("\nfargate-spot ")
+                .contains("wrote " + out.resolve("report.json") + "\n")
+                .endsWith("wrote " + out.resolve("timeseries.csv") + "\n");
+    }
+
+    @Test
+    void run_twiceGivesByteIdenticalReportJson() throws IOException {
+        assertThat(Cli.execute("run", "--quiet", "-o", dir.resolve("a").toString()).exitCode()).isZero();
+        assertThat(Cli.execute("run", "--quiet", "-o", dir.resolve("b").toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("b/report.json")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("a/report.json")));
+    }
+
+    @Test
+    void run_quietPrintsNothing() {
+        Cli cli = Cli.execute("run", "--quiet", "--seed", "7", "-o", dir.resolve("q").toString());
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEmpty();
+    }
+
+    // The output "directory" is a regular file: the reports cannot be written; one line, exit 1, no stack trace.
+    @Test
+    void run_unwritableOutput_exits1WithOneLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "not a directory");
+        Cli cli = Cli.execute("run", "--quiet", "-o", file.toString());
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err()).isEqualTo("fleetsim: cannot write reports to " + file + ": not a directory\n");
+    }
+
+    // "colour" is not a scenario key: a problem at its line (5) with file:line:col, no stack trace.
+    @Test
+    void validate_scenarioWithUnknownKey_exits2WithFileLineColumn() throws IOException {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, """
+                name: broken
+                seed: 1
+                duration: 1h
+                region: us-east-1
+                colour: blue
+                clusters:
+                  - name: prod
+                    capacityProviders:
+                      - { name: fargate, type: FARGATE }
+                services:
+                  - name: api
+                    cluster: prod
+                    desiredCount: 1
+                    capacityProviderStrategy: [{ capacityProvider: fargate, weight: 1 }]
+                    taskDefinition: { cpu: 256, memory: 512 }
+                """);
+        Cli cli = Cli.execute("validate", broken.toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).containsPattern(java.util.regex.Pattern.quote(broken.toString()) + ":5:\\d+: ")
+                .contains("colour")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void validate_bundledQuickstartSource_isValid() throws IOException {
+        Path copy = dir.resolve("quickstart.yaml");
+        try (var in = getClass().getClassLoader().getResourceAsStream(ScenarioInput.QUICKSTART_RESOURCE)) {
+            assertThat(in).as("scenarios/quickstart.yaml on the classpath").isNotNull();
+            Files.copy(in, copy);
+        }
+        Cli cli = Cli.execute("validate", copy.toString());
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.out()).isEqualTo("ok: 4 variants\n");
+        assertThat(cli.exitCode()).isZero();
+    }
+
+    // --- the command's own behaviour (independent of the simulation) ---
+
+    @Test
+    void validate_missingFile_exits2WithOneLine() {
+        Path missing = dir.resolve("nope.yaml");
+        Cli cli = Cli.execute("validate", missing.toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("fleetsim: cannot read scenario " + missing + ": no such file\n");
+    }
+
+    @Test
+    void run_missingFile_exits2WithOneLineAndWritesNothing() {
+        Path missing = dir.resolve("nope.yaml");
+        Cli cli = Cli.execute("run", missing.toString(), "-o", dir.resolve("out").toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("fleetsim: cannot read scenario " + missing + ": no such file\n");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void validate_directory_exits2() {
+        Cli cli = Cli.execute("validate", dir.toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("fleetsim: cannot read scenario " + dir
+                + ": is a directory, expected a YAML file\n");
+    }
+
+    @Test
+    void help_exits0AndListsTheCommands() {
+        Cli cli = Cli.execute("--help");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).startsWith("Usage: fleetsim ")
+                .contains("\n  run ")
+                .contains("\n  validate ")
+                .contains("\nExit codes:\n");
+        assertThat(cli.err()).isEmpty();
+    }
+
+    @Test
+    void runHelp_exits0AndDescribesTheOptions() {
+        Cli cli = Cli.execute("run", "--help");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).startsWith("Usage: fleetsim run ").contains("--seed=N").contains("--output=DIR")
+                .contains("--quiet");
+    }
+
+    @Test
+    void version_printsTheFleetsimVersion() {
+        Cli cli = Cli.execute("--version");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).isEqualTo("fleetsim " + Version.VERSION + "\n");
+    }
+
+    @Test
+    void unknownOption_exits2WithSuggestionAndHelpPointer() {
+        Cli cli = Cli.execute("run", "--sed", "3");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).startsWith("fleetsim: Unknown option: '--sed'\n")
+                .contains("--seed")
+                .endsWith("Try 'fleetsim run --help' for more information.\n");
+    }
+
+    @Test
+    void badOptionValue_exits2() {
+        Cli cli = Cli.execute("run", "--seed", "many");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("'many'").contains("--seed");
+    }
+
+    @Test
+    void noCommand_printsUsageOnStderrAndExits2() {
+        Cli cli = Cli.execute();
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).startsWith("Usage: fleetsim ");
+    }
+
+    @Test
+    void anyCommandLineOnMain_hasTheErrorHandlerInstalled() {
+        CommandLine commandLine = new CommandLine(new Main());
+        assertThat(commandLine.getExecutionExceptionHandler()).isInstanceOf(ErrorHandler.class);
+        assertThat(commandLine.getParameterExceptionHandler()).isInstanceOf(ErrorHandler.class);
+    }
+
+    @Test
+    void debug_isRecognisedBeforeOrAfterTheSubcommand() {
+        assertThat(ErrorHandler.debugRequested(new CommandLine(new Main()).parseArgs("--debug", "validate", "x")))
+                .isTrue();
+        assertThat(ErrorHandler.debugRequested(new CommandLine(new Main()).parseArgs("validate", "x", "--debug")))
+                .isTrue();
+        assertThat(ErrorHandler.debugRequested(new CommandLine(new Main()).parseArgs("validate", "x"))).isFalse();
+    }
+}

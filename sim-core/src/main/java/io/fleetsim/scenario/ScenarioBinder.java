@@ -1,0 +1,198 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.scenario.model.ClusterSpec;
+import io.fleetsim.scenario.model.JobSpec;
+import io.fleetsim.scenario.model.PricingSpec;
+import io.fleetsim.scenario.model.Scenario;
+import io.fleetsim.scenario.model.ServiceSpec;
+import io.fleetsim.scenario.model.TimingSpec;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds one scenario tree (the base, or a variant's tree with its overrides applied) into a {@link Scenario}:
+ * the top-level keys, {@code pricing} and {@code timings} here; clusters, services, jobs and task definitions in
+ * their own binders. Every problem goes to {@link Problems}; the result is {@code null} when there was any.
+ */
+final class ScenarioBinder {
+
+    static final List<String> KEYS = List.of("name", "description", "seed", "start", "duration", "warmup", "region",
+            "pricing", "timings", "clusters", "services", "jobs", "variants");
+    static final List<String> PRICING_KEYS = List.of("fargateSpotDiscount", "ec2SpotDiscount");
+    static final List<String> TIMING_KEYS = List.of("fargateProvisioning", "ec2EniAttach",
+            "fargatePullBandwidthPerVcpu", "ec2PullBandwidth", "containerStart", "ec2Boot", "ec2AgentRegistration");
+    static final List<String> RANGE_KEYS = List.of("min", "max");
+
+    /** Default {@code start}: 2024-01-01T00:00:00Z, a Monday (model {@link Scenario} Javadoc). */
+    static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
+    /** Default {@code seed}. */
+    static final long DEFAULT_SEED = 1;
+    /** Fargate Spot: "up to a 70% discount off the regular Fargate price" (platform-semantics.md section 1.4). */
+    static final BigDecimal DEFAULT_FARGATE_SPOT_DISCOUNT = new BigDecimal("0.7");
+
+    private static final String FRACTION = "a fraction such as `70%` or `0.7`";
+
+    private ScenarioBinder() {
+    }
+
+    static Scenario bind(YamlNode root, String variant, CatalogView.Source catalogs, PlacementRules placement,
+            Problems problems) {
+        int before = problems.size();
+        Reader r = new Reader(problems);
+        Reader.Fields top = r.fields(root, "", KEYS, Map.of());
+        if (top == null) {
+            return null;
+        }
+        YamlNode nameNode = top.required("name", "web-api-fargate-vs-ec2");
+        String name = nameNode == null ? null : r.nonBlank(nameNode, "name");
+        String description = top.string("description", "");
+        Long seed = top.has("seed") ? r.integer(top.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE)
+                : Long.valueOf(DEFAULT_SEED);
+        Instant start = top.has("start") ? instant(r, top.get("start"), "start") : DEFAULT_START;
+        YamlNode durationNode = top.required("duration", "7d");
+        Long duration = durationNode == null ? null
+                : r.quantity(durationNode, "duration", Reader.DURATION, Units::parseDuration);
+        if (duration != null && duration <= 0) {
+            problems.at(durationNode, "duration", "must be longer than 0s");
+            duration = null;
+        }
+        long warmup = 0;
+        if (top.has("warmup")) {
+            Long w = r.quantity(top.get("warmup"), "warmup", Reader.DURATION, Units::parseDuration);
+            if (w != null && duration != null && w >= duration) {
+                problems.at(top.get("warmup"), "warmup", "warmup " + Units.formatDuration(w)
+                        + " must be shorter than duration " + Units.formatDuration(duration));
+            }
+            warmup = w == null ? 0 : w;
+        }
+        CatalogView catalog = region(r, top, catalogs);
+        String region = catalog == null ? null : r.string(top.get("region"), "region");
+
+        PricingSpec pricing = pricing(r, top, catalog);
+        TimingSpec timings = timings(r, top);
+
+        Map<String, ClusterBinder.ClusterInfo> clusters = ClusterBinder.bindAll(r, top, catalog);
+        List<ServiceSpec> services = new WorkloadBinder(r, clusters, catalog, placement, start).services(top);
+        List<JobSpec> jobs = new WorkloadBinder(r, clusters, catalog, placement, start).jobs(top);
+
+        if (problems.size() > before) {
+            return null;
+        }
+        List<ClusterSpec> clusterSpecs = new ArrayList<>();
+        for (ClusterBinder.ClusterInfo c : clusters.values()) {
+            clusterSpecs.add(c.spec());
+        }
+        return new Scenario(name, description, variant, seed, start, duration, warmup, region, pricing, timings,
+                clusterSpecs, services, jobs);
+    }
+
+    private static Instant instant(Reader r, YamlNode node, String path) {
+        String text = r.string(node, path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e2) {
+                r.problems().at(node, path, "expected an ISO-8601 instant such as 2024-01-01T00:00:00Z, found `"
+                        + text + "`");
+                return null;
+            }
+        }
+    }
+
+    /** The catalog of the scenario's region, or {@code null} (reported) when the region is missing or unknown. */
+    private static CatalogView region(Reader r, Reader.Fields top, CatalogView.Source catalogs) {
+        YamlNode node = top.required("region", "us-east-1");
+        String region = node == null ? null : r.string(node, "region");
+        if (region == null) {
+            return null;
+        }
+        List<String> regions = catalogs.regions();
+        CatalogView catalog = regions.contains(region) ? catalogs.forRegion(region).orElse(null) : null;
+        if (catalog == null) {
+            r.problems().at(node, "region", "unknown region `" + region + "`"
+                    + NearMiss.hintAndList(region, regions, "regions in the bundled catalog"));
+        }
+        return catalog;
+    }
+
+    private static PricingSpec pricing(Reader r, Reader.Fields top, CatalogView catalog) {
+        BigDecimal fargateSpot = DEFAULT_FARGATE_SPOT_DISCOUNT;
+        // AWS publishes no fixed EC2 Spot discount (platform-semantics.md section 2.5); the catalog's price book
+        // holds the assumed default.
+        BigDecimal ec2Spot = catalog == null ? null : Units.normalize(catalog.ec2SpotDiscount());
+        if (top.has("pricing")) {
+            Reader.Fields p = r.fields(top.get("pricing"), "pricing", PRICING_KEYS, Map.of());
+            if (p != null) {
+                if (p.has("fargateSpotDiscount")) {
+                    fargateSpot = r.quantity(p.get("fargateSpotDiscount"), p.path("fargateSpotDiscount"),
+                            FRACTION, Units::parseFraction);
+                }
+                if (p.has("ec2SpotDiscount")) {
+                    ec2Spot = r.quantity(p.get("ec2SpotDiscount"), p.path("ec2SpotDiscount"), FRACTION,
+                            Units::parseFraction);
+                }
+            }
+        }
+        return new PricingSpec(fargateSpot, ec2Spot);
+    }
+
+    private static TimingSpec timings(Reader r, Reader.Fields top) {
+        TimingSpec d = TimingDefaults.spec();
+        if (!top.has("timings")) {
+            return d;
+        }
+        Reader.Fields t = r.fields(top.get("timings"), "timings", TIMING_KEYS, Map.of());
+        if (t == null) {
+            return d;
+        }
+        long provMin = d.fargateProvisioningMinNanos();
+        long provMax = d.fargateProvisioningMaxNanos();
+        if (t.has("fargateProvisioning")) {
+            String path = t.path("fargateProvisioning");
+            Reader.Fields range = r.fields(t.get("fargateProvisioning"), path, RANGE_KEYS, Map.of());
+            if (range != null) {
+                provMin = duration(r, range, "min", provMin);
+                provMax = duration(r, range, "max", provMax);
+                if (provMin > provMax) {
+                    YamlNode at = range.has("min") ? range.get("min") : range.node();
+                    r.problems().at(at, range.path("min"), "min " + Units.formatDuration(provMin)
+                            + " is above max " + Units.formatDuration(provMax));
+                }
+            }
+        }
+        return new TimingSpec(provMin, provMax,
+                duration(r, t, "ec2EniAttach", d.ec2EniAttachNanos()),
+                bandwidth(r, t, "fargatePullBandwidthPerVcpu", d.fargatePullBytesPerSecondPerVcpu()),
+                bandwidth(r, t, "ec2PullBandwidth", d.ec2PullBytesPerSecond()),
+                duration(r, t, "containerStart", d.containerStartNanos()),
+                duration(r, t, "ec2Boot", d.ec2BootNanos()),
+                duration(r, t, "ec2AgentRegistration", d.ec2AgentRegistrationNanos()));
+    }
+
+    private static long duration(Reader r, Reader.Fields f, String key, long defaultValue) {
+        if (!f.has(key)) {
+            return defaultValue;
+        }
+        Long v = r.quantity(f.get(key), f.path(key), Reader.DURATION, Units::parseDuration);
+        return v == null ? defaultValue : v;
+    }
+
+    private static long bandwidth(Reader r, Reader.Fields f, String key, long defaultValue) {
+        if (!f.has(key)) {
+            return defaultValue;
+        }
+        Long v = r.quantity(f.get(key), f.path(key), "a bandwidth such as `40MiB/s`",
+                Units::parseBytesPerSecond);
+        return v == null ? defaultValue : v;
+    }
+}
