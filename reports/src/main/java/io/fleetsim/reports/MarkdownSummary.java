@@ -56,13 +56,21 @@ final class MarkdownSummary implements ReportRenderer {
         for (String note : ModelNotes.NOTES) {
             out.write("- " + note + "\n");
         }
+        out.write("\n## Catalog sources\n\n");
+        out.write(distinct(runs, r -> Text.markdown(r.catalogProvenance())) + "\n");
+    }
+
+    /** The catalog's name and date without its list of sources, which gets a section of its own. */
+    private static String catalogLabel(String provenance) {
+        int sources = provenance.indexOf(" (sources:");
+        return sources < 0 ? provenance : provenance.substring(0, sources);
     }
 
     private static String provenanceLine(ExperimentResult result) {
         List<RunResult> runs = result.runs();
         return "Seed " + distinct(runs, r -> Long.toString(r.seed()))
                 + " · duration " + distinct(runs, r -> Text.duration(r.durationNanos()))
-                + " · catalog: " + distinct(runs, r -> Text.markdown(r.catalogProvenance()))
+                + " · catalog: " + distinct(runs, r -> Text.markdown(catalogLabel(r.catalogProvenance())))
                 + " · fleetsim " + distinct(runs, r -> Text.markdown(r.fleetsimVersion()))
                 + " · source: " + Text.markdown(result.source());
     }
@@ -120,7 +128,7 @@ final class MarkdownSummary implements ReportRenderer {
             out.write("| " + Text.label(line.usage().type())
                     + " | " + Text.markdown(line.usage().key())
                     + " | " + Text.markdown(line.usage().owner())
-                    + " | " + Text.exact(line.amount()) + " " + Text.markdown(line.unit())
+                    + " | " + Text.amount(line.amount()) + " " + Text.markdown(line.unit())
                     + " | $" + Text.price(line.unitPrice())
                     + " | " + Text.money(line.cost()) + " |\n");
         }

@@ -137,7 +137,7 @@ enum MinuteColumn {
             return new Value() {
                 @Override
                 public String csv(MinuteSample m) {
-                    return Text.exact(f.apply(m));
+                    return Text.accrued(f.apply(m));
                 }
 
                 @Override

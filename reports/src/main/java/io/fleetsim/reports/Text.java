@@ -53,6 +53,17 @@ final class Text {
         return value.stripTrailingZeros().toPlainString();
     }
 
+    /** A usage amount for people: 6 significant digits, half-up, no trailing zeros ({@code 503.98}). */
+    static String amount(BigDecimal value) {
+        return value.round(new java.math.MathContext(6, java.math.RoundingMode.HALF_UP)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** An accrued cost in the per-minute series: micro-dollars, half-up ({@code 0.001451}). */
+    static String accrued(BigDecimal usd) {
+        return usd.setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** A unit price: exact, with at least 2 decimals as prices are usually written: {@code 0.10}, {@code 0.0576}. */
     static String price(BigDecimal usd) {
         BigDecimal stripped = usd.stripTrailingZeros();

@@ -63,7 +63,7 @@ class MarkdownSummaryTest {
                 + " | $0.19 |\n"
                 + "| EC2 instances | m6i.xlarge/spot | capacity-provider:prod/m6i-spot | 0.25 instance-hours"
                 + " | $0.0576 | $0.01 |\n"
-                + "| ECR storage | api | ecr | 0.00001695421 GB-months | $0.10 | $0.00 |\n");
+                + "| ECR storage | api | ecr | 0.0000169542 GB-months | $0.10 | $0.00 |\n");
     }
 
     // Same 30-day projection ($3,554.66) for both: the first in variant order wins.
@@ -96,7 +96,7 @@ class MarkdownSummaryTest {
         assertThat(render(Fixtures.twoVariants()))
                 .contains("\n## Assumptions\n\n- Costs are metered usage quantities")
                 .contains("\n- 30-day projection is linear extrapolation of the simulated period")
-                .endsWith("the mean is over minutes with at least one instance.\n");
+                .contains("the mean is over minutes with at least one instance.\n\n## Catalog sources\n");
     }
 
     @Test
