@@ -52,6 +52,11 @@ final class WorkloadBinder {
     /** ECS's default for service tasks (platform-semantics.md section 5.1); also how Fargate places any task. */
     static final PlacementStrategySpec SPREAD_ZONES =
             new PlacementStrategySpec("spread", "attribute:ecs.availability-zone");
+    /**
+     * Within a zone, ECS's default service placement favours "instances with the fewest such tasks"
+     * (platform-semantics.md section 5.2, from ecs_services.md): spread over instances after spreading over zones.
+     */
+    static final PlacementStrategySpec SPREAD_INSTANCES = new PlacementStrategySpec("spread", "instanceId");
     /** RunTask's placement when none is given: random. */
     static final PlacementStrategySpec RANDOM = new PlacementStrategySpec("random", null);
 
@@ -172,7 +177,8 @@ final class WorkloadBinder {
         c.placementStrategy = placementStrategies(f, fargateOnly);
         c.placementConstraints = placementConstraints(f, fargateOnly);
         if (c.placementStrategy != null && c.placementStrategy.isEmpty()) {
-            c.placementStrategy = List.of(service || fargateOnly ? SPREAD_ZONES : RANDOM);
+            c.placementStrategy = fargateOnly ? List.of(SPREAD_ZONES)
+                    : service ? List.of(SPREAD_ZONES, SPREAD_INSTANCES) : List.of(RANDOM);
         }
         return c;
     }
