@@ -290,7 +290,7 @@ final class ClusterBinder {
                         + "digits, hyphens, underscores, periods and slashes (ECS custom attributes)");
             } else if (e.key().startsWith("ecs.")) {
                 r.problems().atKey(e, path, "attribute names starting with `ecs.` are ECS's built-in attributes "
-                        + "(platform-semantics.md section 5.3); choose another name");
+                        + "(ECS cluster query language); choose another name");
             }
             String value = r.string(e.value(), path);
             if (value != null && (!ATTRIBUTE_VALUE.matcher(value).matches() || !value.equals(value.trim()))) {

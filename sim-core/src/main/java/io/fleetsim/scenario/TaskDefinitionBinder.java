@@ -38,7 +38,7 @@ final class TaskDefinitionBinder {
     static final long DEFAULT_STOP_TIMEOUT_NANOS = 30_000_000_000L;
     /** Fargate maximum stop timeout, 120 s (platform-semantics.md sections 1.4 and 5.4). */
     static final long FARGATE_MAX_STOP_TIMEOUT_NANOS = 120_000_000_000L;
-    /** EC2-hosted tasks: 128 (0.125 vCPU) to 10240 (10 vCPU) CPU units (platform-semantics.md section 1.1). */
+    /** EC2-hosted tasks: 128 (0.125 vCPU) to 10240 (10 vCPU) CPU units (Fargate task CPU and memory, ECS Developer Guide). */
     static final int EC2_MIN_CPU = 128;
     static final int EC2_MAX_CPU = 10240;
     static final String DEFAULT_TAG = "latest";
@@ -209,12 +209,12 @@ final class TaskDefinitionBinder {
             List<Integer> cpus = catalog.fargateCpuOptions();
             if (!cpus.contains(t.cpu)) {
                 r.problems().at(t.at("cpu"), f.path("cpu"), "Fargate has no task size with " + t.cpu + " CPU units "
-                        + on + "; valid CPU sizes: " + joinInts(cpus) + " (platform-semantics.md section 1.1)");
+                        + on + "; valid CPU sizes: " + joinInts(cpus) + " (Fargate task CPU and memory, ECS Developer Guide)");
             } else if (t.memory != null && !catalog.isValidFargateSize(t.cpu, t.memory)) {
                 r.problems().at(t.at("memory"), f.path("memory"), "invalid Fargate size " + t.cpu + " CPU / "
                         + t.memory + " MiB " + on + ": " + t.cpu + " CPU units allows "
                         + describeOptions(catalog.fargateMemoryOptions(t.cpu))
-                        + " (platform-semantics.md section 1.1)");
+                        + " (Fargate task CPU and memory, ECS Developer Guide)");
             }
         }
         if (t.stopTimeout != null && t.stopTimeout > FARGATE_MAX_STOP_TIMEOUT_NANOS) {
@@ -227,7 +227,7 @@ final class TaskDefinitionBinder {
                     r.problems().at(t.at("cpuArchitecture"), f.path("cpuArchitecture"), "capacity provider "
                             + p.name() + " is FARGATE_SPOT, which does not run ARM64 tasks: the ECS docs say "
                             + "\"Linux tasks with the ARM64 architecture don't support the Fargate Spot capacity "
-                            + "provider\" (platform-semantics.md section 1.4; the Fargate pricing page lists Spot "
+                            + "provider\" (ECS Developer Guide, Fargate capacity providers; the Fargate pricing page lists Spot "
                             + "Linux/ARM, a conflict fleetsim resolves in favour of the ECS docs)");
                 }
             }
@@ -243,7 +243,7 @@ final class TaskDefinitionBinder {
         }
         if (t.cpu != null && (t.cpu < EC2_MIN_CPU || t.cpu > EC2_MAX_CPU)) {
             r.problems().at(t.at("cpu"), f.path("cpu"), "EC2 tasks take " + EC2_MIN_CPU + " to " + EC2_MAX_CPU
-                    + " CPU units (0.125 to 10 vCPU), found " + t.cpu + " (platform-semantics.md section 1.1)");
+                    + " CPU units (0.125 to 10 vCPU), found " + t.cpu + " (Fargate task CPU and memory, ECS Developer Guide)");
         }
         if (catalog == null) {
             return;
@@ -262,8 +262,8 @@ final class TaskDefinitionBinder {
             if (t.memory != null && t.memory > registered) {
                 r.problems().at(t.at("memory"), f.path("memory"), "task needs " + t.memory + " MiB but " + it.name()
                         + " (capacity provider " + p.name() + ") registers " + registered + " MiB for tasks ("
-                        + it.memoryMiB() + " MiB installed, less OS and agent overhead, platform-semantics.md "
-                        + "section 2.7)");
+                        + it.memoryMiB() + " MiB installed, less OS and agent overhead, ECS "
+                        + "Developer Guide, container instance memory management)");
             }
             if (t.arch != null && t.arch != it.architecture()) {
                 r.problems().at(t.at("cpuArchitecture"), f.path("cpuArchitecture"), "task cpuArchitecture is "

@@ -49,7 +49,7 @@ final class WorkloadBinder {
     /** ECS API CreateService/RunTask placementConstraints: "maximum of 10 constraints". */
     static final int MAX_CONSTRAINTS = 10;
 
-    /** ECS's default for service tasks (platform-semantics.md section 5.1); also how Fargate places any task. */
+    /** ECS's default for service tasks (ECS task placement); also how Fargate places any task. */
     static final PlacementStrategySpec SPREAD_ZONES =
             new PlacementStrategySpec("spread", "attribute:ecs.availability-zone");
     /**
@@ -265,7 +265,7 @@ final class WorkloadBinder {
             if (base != null && base > 0) {
                 if (baseOwner != null) {
                     r.problems().at(item.get("base"), item.path("base"), "only one item of a capacity provider "
-                            + "strategy may have a base (platform-semantics.md section 5.6); " + baseOwner
+                            + "strategy may have a base (ECS capacity provider strategy); " + baseOwner
                             + " already has one");
                 }
                 baseOwner = pName;
@@ -284,7 +284,7 @@ final class WorkloadBinder {
         }
         if (!anyWeight && !(out.size() == 1 && out.get(0).base() > 0)) {
             r.problems().at(node, path, "every weight is 0, so no task would be placed beyond a base; give at least "
-                    + "one capacity provider a weight above 0 (platform-semantics.md section 5.6)");
+                    + "one capacity provider a weight above 0 (ECS capacity provider strategy)");
         }
         List<String> fargate = new ArrayList<>();
         List<String> ec2 = new ArrayList<>();
@@ -310,7 +310,7 @@ final class WorkloadBinder {
         List<YamlNode> items = r.items(f.get("placementStrategy"), path);
         if (fargateOnly && !items.isEmpty()) {
             r.problems().at(f.get("placementStrategy"), path, "placement strategies are not supported on Fargate; "
-                    + "Fargate spreads tasks across zones (platform-semantics.md section 5.1)");
+                    + "Fargate spreads tasks across zones (ECS task placement)");
             return null;
         }
         if (items.size() > MAX_STRATEGIES) {
@@ -349,7 +349,7 @@ final class WorkloadBinder {
         List<YamlNode> items = r.items(f.get("placementConstraints"), path);
         if (fargateOnly && !items.isEmpty()) {
             r.problems().at(f.get("placementConstraints"), path, "placement constraints are not supported on "
-                    + "Fargate; Fargate spreads tasks across zones (platform-semantics.md section 5.1)");
+                    + "Fargate; Fargate spreads tasks across zones (ECS task placement)");
             return null;
         }
         if (items.size() > MAX_CONSTRAINTS) {

@@ -73,7 +73,7 @@ class ScenarioValidationTest {
         ScenarioProblem p = only(yaml);
         assertProblem(p, "services[0].taskDefinition.cpuArchitecture", 16, 24,
                 "capacity provider fargate is FARGATE_SPOT, which does not run ARM64 tasks");
-        assertThat(p.message()).contains("platform-semantics.md section 1.4");
+        assertThat(p.message()).contains("Fargate capacity providers");
     }
 
     @Test
@@ -102,7 +102,7 @@ class ScenarioValidationTest {
                         "[{ capacityProvider: fargate, base: 1 }, { capacityProvider: spot, base: 2 }]");
         ScenarioProblem p = only(yaml);
         assertProblem(p, "services[0].capacityProviderStrategy[1].base", 12, 104,
-                "only one item of a capacity provider strategy may have a base (platform-semantics.md section 5.6); "
+                "only one item of a capacity provider strategy may have a base (ECS capacity provider strategy); "
                         + "fargate already has one");
     }
 
