@@ -1,5 +1,6 @@
 package io.fleetsim.placement;
 
+import io.fleetsim.text.NearMiss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -91,7 +92,7 @@ final class ClusterQueryParser {
         QuerySubject subject = QuerySubject.of(subjectWord);
         if (subject == null) {
             throw error(subjectStart + 1, "unknown subject '" + subjectWord + "'; expected one of "
-                    + String.join(", ", QuerySubject.names()) + NearMiss.suffix(subjectWord, QuerySubject.names()));
+                    + String.join(", ", QuerySubject.names()) + NearMiss.hint(subjectWord, QuerySubject.names()));
         }
         String attributeName = null;
         if (subject == QuerySubject.ATTRIBUTE) {
@@ -268,7 +269,7 @@ final class ClusterQueryParser {
                 pos = start;
             }
         }
-        String hint = pos < length && src.charAt(pos) == '=' ? "; did you mean '=='?" : "";
+        String hint = pos < length && src.charAt(pos) == '=' ? "; did you mean `==`?" : "";
         throw error(start + 1, "expected an operator for " + subject.spelling() + " (" + subject.operatorList()
                 + "), found " + found() + hint);
     }

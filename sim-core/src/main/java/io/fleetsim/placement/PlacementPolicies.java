@@ -1,5 +1,6 @@
 package io.fleetsim.placement;
 
+import io.fleetsim.text.NearMiss;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public final class PlacementPolicies {
             return new BinpackStrategy(true);
         }
         throw new IllegalArgumentException("binpack field must be cpu or memory, found " + quoted(field)
-                + NearMiss.suffix(field, List.of("cpu", "memory")));
+                + NearMiss.hint(field, List.of("cpu", "memory")));
     }
 
     private static PlacementStrategy random(String field) {
@@ -106,7 +107,7 @@ public final class PlacementPolicies {
             }
         }
         throw new IllegalArgumentException("spread field must be " + SPREAD_FIELDS + ", found " + quoted(field)
-                + NearMiss.suffix(field, List.of("instanceId", "host", "attribute:ecs.availability-zone")));
+                + NearMiss.hint(field, List.of("instanceId", "host", "attribute:ecs.availability-zone")));
     }
 
     private static PlacementConstraint distinctInstance(String expression) {
@@ -126,7 +127,7 @@ public final class PlacementPolicies {
 
     private static String unknown(String what, String found, List<String> known) {
         return "unknown " + what + " " + quoted(found) + "; known: " + String.join(", ", known)
-                + NearMiss.suffix(found, known);
+                + NearMiss.hint(found, known);
     }
 
     private static String quoted(String s) {

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.text.NearMiss;
 import io.fleetsim.cloud.InstanceType;
 import io.fleetsim.cloud.PurchaseOption;
 import io.fleetsim.scenario.YamlNode.Entry;

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.text.NearMiss;
 import io.fleetsim.scenario.model.Schedule;
 import java.time.DayOfWeek;
 import java.time.Instant;

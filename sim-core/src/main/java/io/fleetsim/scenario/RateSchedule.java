@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.text.NearMiss;
 import io.fleetsim.scenario.model.Schedule;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.text.NearMiss;
 import io.fleetsim.scenario.model.ClusterSpec;
 import io.fleetsim.scenario.model.JobSpec;
 import io.fleetsim.scenario.model.PricingSpec;

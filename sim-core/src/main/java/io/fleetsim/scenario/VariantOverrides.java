@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.text.NearMiss;
 import io.fleetsim.scenario.YamlNode.Entry;
 import io.fleetsim.scenario.YamlNode.ListNode;
 import io.fleetsim.scenario.YamlNode.MapNode;

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.text.NearMiss;
 import io.fleetsim.scenario.ClusterBinder.ClusterInfo;
 import io.fleetsim.scenario.ClusterBinder.ProviderInfo;
 import io.fleetsim.scenario.model.JobSpec;

@@ -141,11 +141,11 @@ class ClusterQueryTest {
                 arguments("runningTasksCount", 18, "expected an operator for runningTasksCount ("
                         + RUNNING_TASKS_OPERATORS + "), found end of expression"),
                 arguments("runningTasksCount = 1", 19, "expected an operator for runningTasksCount ("
-                        + RUNNING_TASKS_OPERATORS + "), found '='; did you mean '=='?"),
+                        + RUNNING_TASKS_OPERATORS + "), found '='; did you mean `==`?"),
                 arguments("instanceType == t2.small", 1, "unknown subject 'instanceType'; expected one of "
                         + SUBJECTS),
                 arguments("agentversion < 1.2", 1, "unknown subject 'agentversion'; expected one of " + SUBJECTS
-                        + "; did you mean 'agentVersion'?"),
+                        + "; did you mean `agentVersion`?"),
                 arguments("", 1, "expected a subject (" + SUBJECTS + "), '(', '!' or 'not', found end of"
                         + " expression"),
                 arguments("attribute:stage == blue and", 28, "expected a subject (" + SUBJECTS + "), '(', '!' or"
@@ -201,7 +201,7 @@ class ClusterQueryTest {
         assertThatThrownBy(() -> ClusterQuery.parse("runningTasksCount = 1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cluster query, column 19: expected an operator for runningTasksCount ("
-                        + RUNNING_TASKS_OPERATORS + "), found '='; did you mean '=='?\n"
+                        + RUNNING_TASKS_OPERATORS + "), found '='; did you mean `==`?\n"
                         + "  runningTasksCount = 1\n"
                         + "  " + " ".repeat(18) + "^");
     }

@@ -30,7 +30,7 @@ class PlacementPoliciesTest {
         assertThatThrownBy(() -> PlacementPolicies.strategy("binpak", "cpu"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown placement strategy type 'binpak'; known: binpack, random, spread;"
-                        + " did you mean 'binpack'?");
+                        + " did you mean `binpack`?");
         assertThatThrownBy(() -> PlacementPolicies.strategy("roundRobin", null))
                 .hasMessage("unknown placement strategy type 'roundRobin'; known: binpack, random, spread");
         assertThatThrownBy(() -> PlacementPolicies.strategy(null, null))
@@ -43,7 +43,7 @@ class PlacementPoliciesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("binpack field must be cpu or memory, found 'disk'");
         assertThatThrownBy(() -> PlacementPolicies.strategy("binpack", "CPU"))
-                .hasMessage("binpack field must be cpu or memory, found 'CPU'; did you mean 'cpu'?");
+                .hasMessage("binpack field must be cpu or memory, found 'CPU'; did you mean `cpu`?");
         assertThatThrownBy(() -> PlacementPolicies.strategy("binpack", null))
                 .hasMessage("binpack field must be cpu or memory, found none");
     }
@@ -56,7 +56,7 @@ class PlacementPoliciesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(allowed + "'zone'");
         assertThatThrownBy(() -> PlacementPolicies.strategy("spread", "instanceid"))
-                .hasMessage(allowed + "'instanceid'; did you mean 'instanceId'?");
+                .hasMessage(allowed + "'instanceid'; did you mean `instanceId`?");
         assertThatThrownBy(() -> PlacementPolicies.strategy("spread", "attribute:"))
                 .hasMessage(allowed + "'attribute:'");
         assertThatThrownBy(() -> PlacementPolicies.strategy("spread", null))
@@ -77,7 +77,7 @@ class PlacementPoliciesTest {
                 .hasMessage("unknown placement constraint type 'distinct'; known: distinctInstance, memberOf");
         assertThatThrownBy(() -> PlacementPolicies.constraint("memberof", "runningTasksCount == 0"))
                 .hasMessage("unknown placement constraint type 'memberof'; known: distinctInstance, memberOf;"
-                        + " did you mean 'memberOf'?");
+                        + " did you mean `memberOf`?");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.fleetsim.scenario;
+package io.fleetsim.text;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -12,13 +12,16 @@ import java.util.Locale;
  * {@code foo} does not find {@code cpu}). Ties go to the first candidate in the given order, so suggestions are
  * deterministic.
  */
-final class NearMiss {
+public final class NearMiss {
 
     private NearMiss() {
     }
 
-    /** The closest candidate within the threshold, or {@code null}. */
-    static String closest(String input, Collection<String> candidates) {
+    /** The closest candidate within the threshold, or {@code null} (also for a null or empty input). */
+    public static String closest(String input, Collection<String> candidates) {
+        if (input == null || input.isEmpty()) {
+            return null;
+        }
         String lowerInput = input.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -34,7 +37,7 @@ final class NearMiss {
     }
 
     /** {@code "; did you mean `x`?"} or the empty string. */
-    static String hint(String input, Collection<String> candidates) {
+    public static String hint(String input, Collection<String> candidates) {
         String c = closest(input, candidates);
         return c == null ? "" : "; did you mean `" + c + "`?";
     }
@@ -43,14 +46,14 @@ final class NearMiss {
      * {@code "; did you mean `x`? <label>: a, b, c"}, or {@code "; <label>: a, b, c"} when nothing is close:
      * the tail of every "unknown name" message.
      */
-    static String hintAndList(String input, Collection<String> candidates, String label) {
+    public static String hintAndList(String input, Collection<String> candidates, String label) {
         String c = closest(input, candidates);
         String list = label + ": " + (candidates.isEmpty() ? "(none)" : String.join(", ", candidates));
         return c == null ? "; " + list : "; did you mean `" + c + "`? " + list;
     }
 
     /** Levenshtein distance with two rolling rows. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
