@@ -29,17 +29,26 @@ public final class RandomStream {
     private long s3;
     private RandomGenerator commonsMath;
 
-    /** A stream whose state is four successive SplitMix64 outputs from {@code seed} (never all zero). */
+    /**
+     * A stream whose state is the SplitMix64 outputs number 1 to 4 from {@code seed}: mix64(seed + k * GOLDEN_GAMMA)
+     * for k = 1..4. mix64 is a bijection, so the four words are distinct and never all zero.
+     */
     RandomStream(long seed) {
-        long x = seed;
-        x += RandomStreams.GOLDEN_GAMMA;
-        s0 = RandomStreams.mix64(x);
-        x += RandomStreams.GOLDEN_GAMMA;
-        s1 = RandomStreams.mix64(x);
-        x += RandomStreams.GOLDEN_GAMMA;
-        s2 = RandomStreams.mix64(x);
-        x += RandomStreams.GOLDEN_GAMMA;
-        s3 = RandomStreams.mix64(x);
+        this(RandomStreams.mix64(seed + RandomStreams.GOLDEN_GAMMA),
+                RandomStreams.mix64(seed + 2 * RandomStreams.GOLDEN_GAMMA),
+                RandomStreams.mix64(seed + 3 * RandomStreams.GOLDEN_GAMMA),
+                RandomStreams.mix64(seed + 4 * RandomStreams.GOLDEN_GAMMA));
+    }
+
+    /** A stream with the given raw xoshiro256** state (tests check it against the reference vectors). */
+    RandomStream(long s0, long s1, long s2, long s3) {
+        if ((s0 | s1 | s2 | s3) == 0) {
+            throw new IllegalArgumentException("xoshiro256** state must not be all zero");
+        }
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
     }
 
     /** Uniform over all 2^64 long values (xoshiro256** output). */

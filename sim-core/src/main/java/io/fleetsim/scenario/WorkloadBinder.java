@@ -103,7 +103,7 @@ final class WorkloadBinder {
                     : r.intValue(dcNode, f.path("desiredCount"), 0, Integer.MAX_VALUE);
             if (r.problems().size() == before) {
                 out.add(new ServiceSpec(c.name, c.cluster, desired, c.strategy, c.taskDefinition, c.placementStrategy,
-                        c.placementConstraints));
+                        c.placementConstraints, null, null));
             }
         }
         return out;

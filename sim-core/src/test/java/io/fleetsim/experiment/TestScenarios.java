@@ -63,7 +63,7 @@ final class TestScenarios {
 
     static ServiceSpec service(String name, int desired, TaskDefinitionSpec td, StrategyItem... strategy) {
         return new ServiceSpec(name, "prod", desired, List.of(strategy), td,
-                List.of(new PlacementStrategySpec("spread", "attribute:ecs.availability-zone")), List.of());
+                List.of(new PlacementStrategySpec("spread", "attribute:ecs.availability-zone")), List.of(), null, null);
     }
 
     static JobSpec job(String name, Schedule schedule, int count, long durationNanos, TaskDefinitionSpec td,

@@ -9,6 +9,8 @@ import java.util.List;
  * @param placementStrategy    applied in order; the loader puts in ECS's service default
  *                             ({@code spread attribute:ecs.availability-zone}) when the file gives none
  * @param placementConstraints binding constraints, possibly empty
+ * @param traffic              requests the service receives; {@code null} for a service without traffic
+ * @param slo                  its service-level objective; {@code null} for none
  */
 public record ServiceSpec(
         String name,
@@ -17,7 +19,9 @@ public record ServiceSpec(
         List<StrategyItem> capacityProviderStrategy,
         TaskDefinitionSpec taskDefinition,
         List<PlacementStrategySpec> placementStrategy,
-        List<PlacementConstraintSpec> placementConstraints) {
+        List<PlacementConstraintSpec> placementConstraints,
+        TrafficSpec traffic,
+        SloSpec slo) {
 
     public ServiceSpec {
         capacityProviderStrategy = List.copyOf(capacityProviderStrategy);

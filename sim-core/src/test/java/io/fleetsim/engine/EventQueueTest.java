@@ -1,0 +1,299 @@
+package io.fleetsim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class EventQueueTest {
+
+    private static final EventHandler HANDLER = (now, arg) -> { };
+
+    /** Polls everything; returns the args in poll order. */
+    private static List<Long> drainArgs(EventQueue queue) {
+        List<Long> args = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            queue.pollTime();
+            args.add(queue.lastArg());
+        }
+        return args;
+    }
+
+    @Test
+    void pollTime_returnsEventsInTimeOrder() {
+        EventQueue queue = new EventQueue();
+        queue.add(30, HANDLER, 3);
+        queue.add(10, HANDLER, 1);
+        queue.add(20, HANDLER, 2);
+
+        assertThat(queue.peekTime()).isEqualTo(10);
+        assertThat(queue.pollTime()).isEqualTo(10);
+        assertThat(queue.lastArg()).isEqualTo(1);
+        assertThat(queue.lastHandler()).isSameAs(HANDLER);
+        assertThat(queue.pollTime()).isEqualTo(20);
+        assertThat(queue.lastArg()).isEqualTo(2);
+        assertThat(queue.pollTime()).isEqualTo(30);
+        assertThat(queue.lastArg()).isEqualTo(3);
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void equalTimes_pollInInsertionOrder_evenWhenTheHeapScramblesThem() {
+        // 200 events at time 5 (arg = 0..199 in insertion order), interleaved with events at 1000 - i and at
+        // 1, 2, 3, 4 (first four rounds) or 6 + i (later rounds), so sifting moves the time-5 events around.
+        // Expected: times never decrease, and the 200 events at time 5 come out as 0, 1, ..., 199.
+        EventQueue queue = new EventQueue(1);
+        List<Long> expectedAtFive = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            queue.add(5, HANDLER, i);
+            expectedAtFive.add((long) i);
+            queue.add(1000 - i, HANDLER, -1);
+            queue.add(i < 4 ? 1 + i : 6 + i, HANDLER, -2);
+        }
+        List<Long> atFive = new ArrayList<>();
+        long previous = Long.MIN_VALUE;
+        while (!queue.isEmpty()) {
+            long time = queue.pollTime();
+            assertThat(time).isGreaterThanOrEqualTo(previous);
+            previous = time;
+            if (time == 5) {
+                atFive.add(queue.lastArg());
+            }
+        }
+        assertThat(atFive).containsExactlyElementsOf(expectedAtFive);
+    }
+
+    @Test
+    void eventAddedAtTheCurrentTimeDuringATieBatch_pollsAfterTheBatch() {
+        // a0, a1, a2 at time 5. Poll a0 (forms the batch), then add b at time 5: b is newer, so a1, a2, b.
+        EventQueue queue = new EventQueue();
+        queue.add(5, HANDLER, 0);
+        queue.add(5, HANDLER, 1);
+        queue.add(5, HANDLER, 2);
+        queue.add(9, HANDLER, 9);
+        queue.pollTime();
+        assertThat(queue.lastArg()).isEqualTo(0);
+        queue.add(5, HANDLER, 3);
+        assertThat(queue.peekTime()).isEqualTo(5);
+        assertThat(drainArgs(queue)).containsExactly(1L, 2L, 3L, 9L);
+    }
+
+    @Test
+    void cancel_beforeFiring_removesTheEventAndReturnsTrueOnce() {
+        EventQueue queue = new EventQueue();
+        queue.add(10, HANDLER, 1);
+        long handle = queue.add(20, HANDLER, 2);
+        queue.add(30, HANDLER, 3);
+
+        assertThat(queue.isPending(handle)).isTrue();
+        assertThat(queue.cancel(handle)).isTrue();
+        assertThat(queue.isPending(handle)).isFalse();
+        assertThat(queue.cancel(handle)).isFalse();
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(drainArgs(queue)).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void cancel_afterFiring_returnsFalse() {
+        EventQueue queue = new EventQueue();
+        long handle = queue.add(10, HANDLER, 1);
+        queue.add(20, HANDLER, 2);
+        queue.pollTime();
+
+        assertThat(queue.cancel(handle)).isFalse();
+        assertThat(queue.size()).isEqualTo(1);
+    }
+
+    @Test
+    void staleHandle_ofAReusedSlot_cancelsNothing() {
+        // e1 takes slot 0 and fires; e2 reuses slot 0 (LIFO free list) with a new generation.
+        EventQueue queue = new EventQueue();
+        long first = queue.add(10, HANDLER, 1);
+        queue.pollTime();
+        long second = queue.add(20, HANDLER, 2);
+
+        assertThat((int) second).as("same slot").isEqualTo((int) first);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(queue.cancel(first)).isFalse();
+        assertThat(queue.isPending(second)).isTrue();
+        assertThat(queue.size()).isEqualTo(1);
+        assertThat(queue.pollTime()).isEqualTo(20);
+        assertThat(queue.lastArg()).isEqualTo(2);
+    }
+
+    @Test
+    void cancel_ofTheRoot_makesTheNextEarliestPollFirst() {
+        EventQueue queue = new EventQueue();
+        long[] handles = new long[21];
+        for (int t = 20; t >= 1; t--) {
+            handles[t] = queue.add(t, HANDLER, t);
+        }
+        assertThat(queue.cancel(handles[1])).isTrue();
+        assertThat(queue.peekTime()).isEqualTo(2);
+        assertThat(queue.pollTime()).isEqualTo(2);
+    }
+
+    @Test
+    void cancel_ofMiddleElements_keepsTheRestInOrder() {
+        // Times 1..20; cancel 10 and 15 (inner heap nodes and leaves) -> 1..20 without 10 and 15.
+        EventQueue queue = new EventQueue();
+        long[] handles = new long[21];
+        for (int t = 1; t <= 20; t++) {
+            handles[t] = queue.add(t, HANDLER, t);
+        }
+        assertThat(queue.cancel(handles[10])).isTrue();
+        assertThat(queue.cancel(handles[15])).isTrue();
+        List<Long> expected = new ArrayList<>();
+        for (long t = 1; t <= 20; t++) {
+            if (t != 10 && t != 15) {
+                expected.add(t);
+            }
+        }
+        assertThat(drainArgs(queue)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void cancel_rightAfterAPoll_fillsTheRootHoleFirst() {
+        EventQueue queue = new EventQueue();
+        queue.add(1, HANDLER, 1);
+        long two = queue.add(2, HANDLER, 2);
+        queue.add(3, HANDLER, 3);
+        queue.add(4, HANDLER, 4);
+        queue.pollTime();
+
+        assertThat(queue.cancel(two)).isTrue();
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(drainArgs(queue)).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void cancel_ofAnEventInATieBatch_skipsIt() {
+        // a0..a3 at time 5; poll a0 forms the batch {a1, a2, a3}; cancel a2 -> a1, a3.
+        EventQueue queue = new EventQueue();
+        long[] handles = new long[4];
+        for (int i = 0; i < 4; i++) {
+            handles[i] = queue.add(5, HANDLER, i);
+        }
+        queue.pollTime();
+        assertThat(queue.cancel(handles[2])).isTrue();
+        assertThat(queue.cancel(handles[2])).isFalse();
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(drainArgs(queue)).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void handles_areNeverNoHandle_andNoHandleCancelsNothing() {
+        EventQueue queue = new EventQueue();
+        long handle = queue.add(0, HANDLER, 0);
+        assertThat(handle).isNotEqualTo(EventQueue.NO_HANDLE);
+        assertThat(queue.cancel(EventQueue.NO_HANDLE)).isFalse();
+        assertThat(queue.cancel(-1L)).isFalse();
+        assertThat(queue.cancel(Long.MAX_VALUE)).isFalse();
+        assertThat(queue.size()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyQueue_peeksMaxValue_andPollThrows() {
+        EventQueue queue = new EventQueue();
+        assertThat(queue.peekTime()).isEqualTo(Long.MAX_VALUE);
+        assertThat(queue.lastHandler()).isNull();
+        assertThatThrownBy(queue::pollTime).isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("empty event queue");
+        queue.add(7, HANDLER, 0);
+        queue.pollTime();
+        assertThat(queue.peekTime()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void add_beforeTheLastPolledTime_isRejected() {
+        EventQueue queue = new EventQueue();
+        queue.add(100, HANDLER, 0);
+        queue.pollTime();
+        assertThatThrownBy(() -> queue.add(99, HANDLER, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("event time 99").hasMessageContaining("last polled event time 100");
+        queue.add(100, HANDLER, 0); // equal is fine
+        assertThat(queue.size()).isEqualTo(1);
+    }
+
+    @Test
+    void add_nullHandler_isRejected() {
+        EventQueue queue = new EventQueue();
+        assertThatThrownBy(() -> queue.add(1, null, 0)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("handler");
+        assertThatThrownBy(() -> new EventQueue(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 0");
+    }
+
+    @Test
+    void growsFromCapacityOne_andKeepsOrder() {
+        // 1000 events with times 7*i mod 1000 (a permutation of 0..999 since gcd(7, 1000) = 1) -> 0..999.
+        EventQueue queue = new EventQueue(1);
+        for (int i = 0; i < 1000; i++) {
+            queue.add(7L * i % 1000, HANDLER, 7L * i % 1000);
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long t = 0; t < 1000; t++) {
+            expected.add(t);
+        }
+        assertThat(drainArgs(queue)).containsExactlyElementsOf(expected);
+    }
+
+    /** Reference model entry: (time, seq) order, as the class promises. */
+    private record Ref(long time, long seq) {
+    }
+
+    @Test
+    void randomizedOperations_matchAPriorityQueueReferenceModel() {
+        // 100,000 operations: 50% add (times drawn from a small range above the last polled time, so ties are
+        // frequent), 20% cancel of any handle ever issued (pending, fired or cancelled), 30% poll. The model is a
+        // TreeSet ordered by (time, seq); every poll, cancel result, size and peek must agree.
+        SplittableRandom random = new SplittableRandom(20240501L);
+        EventQueue queue = new EventQueue(4);
+        TreeSet<Ref> model = new TreeSet<>(Comparator.comparingLong(Ref::time).thenComparingLong(Ref::seq));
+        List<Long> handles = new ArrayList<>();
+        List<Ref> refs = new ArrayList<>();
+        long now = 0;
+        int polls = 0;
+        int ties = 0;
+        for (int op = 0; op < 100_000; op++) {
+            int kind = random.nextInt(10);
+            if (kind < 5 || model.isEmpty()) {
+                long time = now + random.nextInt(random.nextBoolean() ? 4 : 400);
+                long seq = handles.size();
+                handles.add(queue.add(time, HANDLER, seq));
+                Ref ref = new Ref(time, seq);
+                refs.add(ref);
+                model.add(ref);
+            } else if (kind < 7) {
+                int id = random.nextInt(handles.size());
+                assertThat(queue.cancel(handles.get(id))).as("cancel #%d at op %d", id, op)
+                        .isEqualTo(model.remove(refs.get(id)));
+            } else {
+                Ref expected = model.pollFirst();
+                assertThat(queue.peekTime()).isEqualTo(expected.time());
+                now = queue.pollTime();
+                assertThat(now).isEqualTo(expected.time());
+                assertThat(queue.lastArg()).as("poll at op %d", op).isEqualTo(expected.seq());
+                polls++;
+                if (!model.isEmpty() && model.first().time() == now) {
+                    ties++;
+                }
+            }
+            assertThat(queue.size()).isEqualTo(model.size());
+        }
+        assertThat(polls).isGreaterThan(25_000);
+        assertThat(ties).as("the test must exercise equal times").isGreaterThan(1_000);
+        while (!model.isEmpty()) {
+            Ref expected = model.pollFirst();
+            assertThat(queue.pollTime()).isEqualTo(expected.time());
+            assertThat(queue.lastArg()).isEqualTo(expected.seq());
+        }
+        assertThat(queue.isEmpty()).isTrue();
+    }
+}
