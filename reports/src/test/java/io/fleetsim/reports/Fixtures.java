@@ -91,7 +91,7 @@ final class Fixtures {
                 new ResourceInfo("cluster", "prod", "arn:aws:ecs:us-east-1:123456789012:cluster/prod", "ECS cluster"),
                 new ResourceInfo("service", "api", SERVICE_ARN, "REPLICA, desired 100"));
         return new RunResult("quick", variant, 42, "0.1.0", PROVENANCE, START, THREE_MINUTES, usage,
-                new CostReport(lines, new BigDecimal(total)), new BigDecimal("14400"), summary, minutes, resources);
+                new CostReport(lines, new BigDecimal(total)), new BigDecimal("14400"), summary, minutes, resources, List.of());
     }
 
     static CostLine ecrLine() {

@@ -5,6 +5,7 @@ import io.fleetsim.billing.UsageRecord;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.RunSummary;
+import io.fleetsim.metrics.ServiceTrafficResult;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.List;
  * @param summary           whole-run figures
  * @param minutes           one sample per simulated minute
  * @param resources         inventory with ARNs
+ * @param traffic           per service with traffic: latency, errors, per-minute datapoints, interval log; in
+ *                          scenario order; empty when no service has traffic
  */
 public record RunResult(
         String scenarioName,
@@ -39,12 +42,33 @@ public record RunResult(
         BigDecimal projectionFactor,
         RunSummary summary,
         List<MinuteSample> minutes,
-        List<ResourceInfo> resources) {
+        List<ResourceInfo> resources,
+        List<ServiceTrafficResult> traffic) {
 
     public RunResult {
         usage = List.copyOf(usage);
         minutes = List.copyOf(minutes);
         resources = List.copyOf(resources);
+        traffic = List.copyOf(traffic);
+    }
+
+    /** Requests completed by all services after warm-up. */
+    public long requestsCompleted() {
+        long n = 0;
+        for (ServiceTrafficResult t : traffic) {
+            n += t.summary().completed();
+        }
+        return n;
+    }
+
+    /**
+     * Total cost per million completed requests, or {@code null} without requests. The whole run's cost over the
+     * requests completed after warm-up: with a warm-up the figure is slightly pessimistic.
+     */
+    public BigDecimal costPerMillionRequests() {
+        long n = requestsCompleted();
+        return n == 0 ? null : cost.total().multiply(BigDecimal.valueOf(1_000_000))
+                .divide(BigDecimal.valueOf(n), java.math.MathContext.DECIMAL128);
     }
 
     /** Total cost projected linearly to 30 days. */

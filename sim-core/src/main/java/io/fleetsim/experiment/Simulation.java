@@ -217,7 +217,7 @@ public final class Simulation implements ClusterListener {
                 meanReservation(true), meanReservation(false), peakInstances, pendingAtEnd, unplacedAtEnd, maxUnplaced,
                 sim.eventsFired(), workloadSummaries);
         return new RunResult(scenario.name(), scenario.variant(), scenario.seed(), Version.VERSION,
-                catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources());
+                catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), List.of());
     }
 
     /** Mean over the minutes that had registered capacity; NaN when none did. */
