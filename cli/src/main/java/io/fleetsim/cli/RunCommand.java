@@ -5,6 +5,8 @@ import io.fleetsim.experiment.ExperimentResult;
 import io.fleetsim.reports.ReportWriter;
 import io.fleetsim.reports.ResultTable;
 import io.fleetsim.scenario.ScenarioFile;
+import io.fleetsim.scenario.Units;
+import io.fleetsim.text.NearMiss;
 import io.fleetsim.scenario.model.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,6 +46,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Master seed for every variant, instead of the scenario's.")
     Long seed;
 
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Simulate this long instead of the scenario's duration, e.g. 1d or 6h.")
+    String duration;
+
+    @Option(names = "--variant", paramLabel = "NAME",
+            description = "Run only this variant (repeatable; default: all, in file order).")
+    List<String> onlyVariants;
+
     @Option(names = {"-q", "--quiet"},
             description = "Print nothing but errors (no progress, no result table).")
     boolean quiet;
@@ -54,14 +64,22 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             file = withSeed(file, seed);
         }
+        if (duration != null) {
+            file = withDuration(file, duration);
+        }
+        if (onlyVariants != null) {
+            file = selectVariants(file, onlyVariants);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
         ExperimentResult result;
         boolean showProgress = !quiet && System.console() != null;
+        long wallStart = System.nanoTime();
         try (TerminalProgress progress = TerminalProgress.start(variantNames(file), err, showProgress)) {
             result = Experiment.run(file, progress);
         }
+        long wallNanos = System.nanoTime() - wallStart;
 
         Path outDir = output != null ? output : defaultOutputDir(result.scenarioName());
         ReportWriter writer = new ReportWriter();
@@ -74,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             out.print(ResultTable.render(result));
             out.println();
+            out.println(RunStats.line(result, wallNanos));
             for (Path path : writer.outputs(outDir)) {
                 out.println("wrote " + path);
             }
@@ -110,6 +129,39 @@ final class RunCommand implements Callable<Integer> {
             variants.add(variant.withSeed(newSeed));
         }
         return new ScenarioFile(file.source(), variants);
+    }
+
+    private static ScenarioFile withDuration(ScenarioFile file, String text) throws CommandFailure {
+        long nanos;
+        try {
+            nanos = Units.parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("--duration: " + e.getMessage(), ExitCode.USAGE);
+        }
+        if (nanos <= 0) {
+            throw new CommandFailure("--duration must be positive, found " + text, ExitCode.USAGE);
+        }
+        List<Scenario> variants = new ArrayList<>(file.variants().size());
+        for (Scenario variant : file.variants()) {
+            variants.add(variant.withDuration(nanos));
+        }
+        return new ScenarioFile(file.source(), variants);
+    }
+
+    private static ScenarioFile selectVariants(ScenarioFile file, List<String> names) throws CommandFailure {
+        List<String> known = variantNames(file);
+        List<Scenario> selected = new ArrayList<>();
+        for (String name : names) {
+            int i = known.indexOf(name);
+            if (i < 0) {
+                throw new CommandFailure("--variant: no variant `" + name + "` in " + file.source()
+                        + NearMiss.hint(name, known) + " variants: " + String.join(", ", known), ExitCode.USAGE);
+            }
+            if (!selected.contains(file.variants().get(i))) {
+                selected.add(file.variants().get(i));
+            }
+        }
+        return new ScenarioFile(file.source(), selected);
     }
 
     private static List<String> variantNames(ScenarioFile file) {

@@ -24,7 +24,7 @@ class MainTest {
     @Test
     void run_withoutScenario_runsTheBundledQuickstartAndWritesThreeReports() throws IOException {
         Path out = dir.resolve("out");
-        Cli cli = Cli.execute("run", "-o", out.toString());
+        Cli cli = Cli.execute("run", "--duration", "1d", "-o", out.toString());
         assertThat(cli.err()).isEmpty();
         assertThat(cli.exitCode()).isZero();
         assertThat(out.resolve("report.json")).isRegularFile();
@@ -36,31 +36,57 @@ class MainTest {
         assertThat(cli.out())
                 .startsWith("variant ")
                 .contains("\nfargate-spot ")
+                .contains("\nsimulated 4 variants in ")
                 .contains("wrote " + out.resolve("report.json") + "\n")
                 .endsWith("wrote " + out.resolve("timeseries.csv") + "\n");
     }
 
     @Test
     void run_twiceGivesByteIdenticalReportJson() throws IOException {
-        assertThat(Cli.execute("run", "--quiet", "-o", dir.resolve("a").toString()).exitCode()).isZero();
-        assertThat(Cli.execute("run", "--quiet", "-o", dir.resolve("b").toString()).exitCode()).isZero();
+        assertThat(Cli.execute("run", "--quiet", "--duration", "2h", "-o", dir.resolve("a").toString()).exitCode()).isZero();
+        assertThat(Cli.execute("run", "--quiet", "--duration", "2h", "-o", dir.resolve("b").toString()).exitCode()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("b/report.json")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("a/report.json")));
     }
 
     @Test
     void run_quietPrintsNothing() {
-        Cli cli = Cli.execute("run", "--quiet", "--seed", "7", "-o", dir.resolve("q").toString());
+        Cli cli = Cli.execute("run", "--quiet", "--seed", "7", "--duration", "2h", "-o", dir.resolve("q").toString());
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).isEmpty();
         assertThat(cli.err()).isEmpty();
+    }
+
+    @Test
+    void run_variantAndDuration_runOnlyThatVariantForThatLong() throws IOException {
+        Path out = dir.resolve("one");
+        Cli cli = Cli.execute("run", "--quiet", "--variant", "ec2-m6i", "--duration", "90m", "-o", out.toString());
+        assertThat(cli.exitCode()).isZero();
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("\n| Metric | ec2-m6i |\n").contains("duration 1h 30m");
+        // 90 minutes: one row per simulated minute, plus the header.
+        assertThat(Files.readAllLines(out.resolve("timeseries.csv"))).hasSize(91);
+    }
+
+    @Test
+    void run_unknownVariant_exits2WithSuggestion() {
+        Cli cli = Cli.execute("run", "--variant", "ec2-m6", "-o", dir.resolve("x").toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("no variant `ec2-m6`").contains("did you mean `ec2-m6i`?");
+    }
+
+    @Test
+    void run_badDuration_exits2() {
+        Cli cli = Cli.execute("run", "--duration", "1 fortnight", "-o", dir.resolve("x").toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--duration");
     }
 
     // The output "directory" is a regular file: the reports cannot be written; one line, exit 1, no stack trace.
     @Test
     void run_unwritableOutput_exits1WithOneLine() throws IOException {
         Path file = Files.writeString(dir.resolve("taken"), "not a directory");
-        Cli cli = Cli.execute("run", "--quiet", "-o", file.toString());
+        Cli cli = Cli.execute("run", "--quiet", "--duration", "2h", "-o", file.toString());
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.err()).isEqualTo("fleetsim: cannot write reports to " + file + ": not a directory\n");
     }

@@ -22,6 +22,14 @@ public interface ClusterListener {
     default void taskRunning(Task task, long now) {
     }
 
+    /**
+     * A task is being stopped. Returns the time until which it must stay in STOPPING to drain (a load balancer's
+     * deregistration delay, for example), or {@code now} when it need not wait.
+     */
+    default long taskStopping(Task task, long now) {
+        return now;
+    }
+
     /** A task reached STOPPED (Fargate billing stops). */
     default void taskStopped(Task task, long now) {
     }

@@ -303,7 +303,9 @@ public final class EcsCluster {
         }
         move(t, TaskState.STOPPING);
         t.stoppingAt = now;
-        t.pendingEvent = sim.schedule(now + shutdownNanos, stopped, t.index);
+        // A task behind a load balancer is deregistered first and drains before it stops (ALB deregistration delay).
+        long drainedAt = listener.taskStopping(t, now);
+        t.pendingEvent = sim.schedule(Math.max(now + shutdownNanos, drainedAt), stopped, t.index);
     }
 
     private void onStopped(Task t, long now) {

@@ -20,6 +20,7 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.RunSummary;
+import io.fleetsim.metrics.ServiceTrafficResult;
 import io.fleetsim.metrics.WorkloadSummary;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.ClusterSpec;
@@ -54,6 +55,8 @@ public final class Simulation implements ClusterListener {
     private final UsageLedger ledger = new UsageLedger();
     private final List<EcsCluster> clusters = new ArrayList<>();
     private final Map<Workload, EcsCluster> workloads = new LinkedHashMap<>();
+    /** Services with traffic, in scenario order. */
+    private final Map<Workload, ServiceRequests> serviceRequests = new LinkedHashMap<>();
     private final List<MinuteSample> minutes = new ArrayList<>();
     private final Map<ContainerInstance, Long> instanceRunningNanos = new LinkedHashMap<>();
     private long instanceNanosClosed;
@@ -89,7 +92,13 @@ public final class Simulation implements ClusterListener {
         }
         for (ServiceSpec s : scenario.services()) {
             EcsCluster cluster = cluster(s.cluster());
-            workloads.put(cluster.addService(s), cluster);
+            Workload w = cluster.addService(s);
+            workloads.put(w, cluster);
+            if (s.traffic() != null) {
+                ServiceRequests requests = new ServiceRequests(sim, scenario, s);
+                serviceRequests.put(w, requests);
+                requests.start();
+            }
         }
         for (JobSpec j : scenario.jobs()) {
             EcsCluster cluster = cluster(j.cluster());
@@ -159,6 +168,9 @@ public final class Simulation implements ClusterListener {
             memRes += c.memoryReserved();
             fargate += c.fargateTasks();
         }
+        for (ServiceRequests requests : serviceRequests.values()) {
+            requests.closeMinute(now);
+        }
         peakInstances = Math.max(peakInstances, instances);
         maxUnplaced = Math.max(maxUnplaced, unplaced);
         BigDecimal accrued = Pricer.price(ledger.accruedAt(now), prices).total()
@@ -217,7 +229,15 @@ public final class Simulation implements ClusterListener {
                 meanReservation(true), meanReservation(false), peakInstances, pendingAtEnd, unplacedAtEnd, maxUnplaced,
                 sim.eventsFired(), workloadSummaries);
         return new RunResult(scenario.name(), scenario.variant(), scenario.seed(), Version.VERSION,
-                catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), List.of());
+                catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), traffic(end));
+    }
+
+    private List<ServiceTrafficResult> traffic(long end) {
+        List<ServiceTrafficResult> out = new ArrayList<>();
+        for (ServiceRequests requests : serviceRequests.values()) {
+            out.add(requests.result(end));
+        }
+        return out;
     }
 
     /** Mean over the minutes that had registered capacity; NaN when none did. */
@@ -294,6 +314,20 @@ public final class Simulation implements ClusterListener {
             taskHandles.put(task, ledger.fargateStarted(td.cpuArchitecture(), task.provider().isSpot(), td.cpuUnits(),
                     td.memoryMiB(), td.ephemeralStorageGiB(), task.workload().owner(), now));
         }
+    }
+
+    @Override
+    public void taskRunning(Task task, long now) {
+        ServiceRequests requests = serviceRequests.get(task.workload());
+        if (requests != null) {
+            requests.taskRunning(task, now);
+        }
+    }
+
+    @Override
+    public long taskStopping(Task task, long now) {
+        ServiceRequests requests = serviceRequests.get(task.workload());
+        return requests == null ? now : requests.taskStopping(task, now);
     }
 
     @Override

@@ -50,6 +50,18 @@ public record Scenario(
         throw new IllegalArgumentException("no cluster named " + clusterName);
     }
 
+    /**
+     * A copy that runs for {@code newDuration} instead (the CLI's {@code --duration}); the warm-up is kept if it is
+     * shorter, else cut to 0.
+     */
+    public Scenario withDuration(long newDuration) {
+        if (newDuration <= 0) {
+            throw new IllegalArgumentException("duration must be positive");
+        }
+        return new Scenario(name, description, variant, seed, start, newDuration,
+                warmupNanos < newDuration ? warmupNanos : 0L, region, pricing, timings, clusters, services, jobs);
+    }
+
     /** A copy with another seed (the CLI's {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, variant, newSeed, start, durationNanos, warmupNanos, region, pricing, timings,
