@@ -111,6 +111,22 @@ final class Reader {
         return false;
     }
 
+    /**
+     * A plain decimal number ({@code 2}, {@code 1.5}, {@code 0.25}): an integer or float scalar written with
+     * digits only (YAML's {@code .inf}, {@code .nan}, exponents and {@code 0x} forms are rejected).
+     */
+    Double number(YamlNode node, String path) {
+        ScalarNode s = node instanceof ScalarNode ? (ScalarNode) node : null;
+        boolean numeric = s != null && (s.kind() == Kind.INTEGER || s.kind() == Kind.FLOAT);
+        if (numeric && s.text().matches("[-+]?[0-9]+(\\.[0-9]+)?")) {
+            return Double.parseDouble(s.text());
+        }
+        String hint = s != null && s.kind() == Kind.STRING && s.text().trim().matches("[-+]?[0-9]+(\\.[0-9]+)?")
+                ? " (remove the quotes)" : numeric ? " (write the digits out, e.g. `1.5`)" : "";
+        problems.at(node, path, "expected a number such as `1.5`, found " + node.describe() + hint);
+        return null;
+    }
+
     Boolean bool(YamlNode node, String path) {
         if (node instanceof ScalarNode && ((ScalarNode) node).kind() == Kind.BOOLEAN) {
             String t = ((ScalarNode) node).text().toLowerCase(Locale.ROOT);

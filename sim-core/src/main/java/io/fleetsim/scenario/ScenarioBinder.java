@@ -8,6 +8,7 @@ import io.fleetsim.scenario.model.Scenario;
 import io.fleetsim.scenario.model.ServiceSpec;
 import io.fleetsim.scenario.model.TimingSpec;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -41,8 +42,12 @@ final class ScenarioBinder {
     private ScenarioBinder() {
     }
 
+    /**
+     * @param traces the trace formats {@code traffic.arrivals.trace} may name
+     * @param folder the folder relative data file paths (traces, samples) are resolved against
+     */
     static Scenario bind(YamlNode root, String variant, CatalogView.Source catalogs, PlacementRules placement,
-            Problems problems) {
+            TraceFormats traces, Path folder, Problems problems) {
         int before = problems.size();
         Reader r = new Reader(problems);
         Reader.Fields top = r.fields(root, "", KEYS, Map.of());
@@ -78,8 +83,10 @@ final class ScenarioBinder {
         TimingSpec timings = timings(r, top);
 
         Map<String, ClusterBinder.ClusterInfo> clusters = ClusterBinder.bindAll(r, top, catalog);
-        List<ServiceSpec> services = new WorkloadBinder(r, clusters, catalog, placement, start).services(top);
-        List<JobSpec> jobs = new WorkloadBinder(r, clusters, catalog, placement, start).jobs(top);
+        TrafficBinder traffic = new TrafficBinder(r, traces, folder);
+        List<ServiceSpec> services = new WorkloadBinder(r, clusters, catalog, placement, start, traffic)
+                .services(top);
+        List<JobSpec> jobs = new WorkloadBinder(r, clusters, catalog, placement, start, traffic).jobs(top);
 
         if (problems.size() > before) {
             return null;

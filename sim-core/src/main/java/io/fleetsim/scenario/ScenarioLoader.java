@@ -23,7 +23,9 @@ import java.util.Set;
  * <p>Pipeline: {@link YamlReader} builds a tree that keeps line:column; {@link VariantOverrides} derives each
  * variant's tree from the base; {@link ScenarioBinder} (with {@link ClusterBinder}, {@link WorkloadBinder},
  * {@link TaskDefinitionBinder}) binds and validates each variant against the region's catalog and the placement
- * registry. Every problem is collected before anything is thrown, so a user sees all mistakes at once, each as
+ * registry; a service's traffic and SLO go through {@link TrafficBinder}, {@link DistributionBinder} and
+ * {@link SloBinder}, which read the trace and samples files a scenario names (relative paths against the scenario
+ * file's folder, {@link Inputs}). Every problem is collected before anything is thrown, so a user sees all mistakes at once, each as
  * {@code file:line:column: path: message} (DESIGN.md principle 7).
  *
  * <p>Variants are validated separately, so a mistake in the base would be found once per variant. The loader
@@ -41,6 +43,12 @@ public final class ScenarioLoader {
 
     /** Reads and validates a file; every problem is reported at once, each with path and line:column. */
     public static ScenarioFile load(Path file) throws ScenarioException {
+        return load(file, CatalogView.Source.bundled(), PlacementRules.registry(), TraceFormats.registry());
+    }
+
+    /** {@link #load(Path)} with other collaborators (tests use fakes); data files resolve against its folder. */
+    static ScenarioFile load(Path file, CatalogView.Source catalogs, PlacementRules placement, TraceFormats traces)
+            throws ScenarioException {
         String source = file.toString();
         String text;
         try {
@@ -53,10 +61,13 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw single(source, "cannot read the file: " + e);
         }
-        return load(source, text);
+        return load(source, text, catalogs, placement, traces, Inputs.folderOf(file));
     }
 
-    /** Same, from text; {@code sourceName} is used in messages (e.g. a classpath resource name). */
+    /**
+     * Same, from text; {@code sourceName} is used in messages (e.g. a classpath resource name). Relative paths of
+     * data files (traces, samples) are resolved against the current directory.
+     */
     public static ScenarioFile load(String sourceName, String yaml) throws ScenarioException {
         return load(sourceName, yaml, CatalogView.Source.bundled(), PlacementRules.registry());
     }
@@ -64,6 +75,17 @@ public final class ScenarioLoader {
     /** The loader with another catalog and placement registry (tests use hand-written fakes). */
     static ScenarioFile load(String sourceName, String yaml, CatalogView.Source catalogs, PlacementRules placement)
             throws ScenarioException {
+        return load(sourceName, yaml, catalogs, placement, TraceFormats.registry(), Path.of(""));
+    }
+
+    /**
+     * The loader with every collaborator given: tests use fakes for the catalog, the placement registry and the
+     * trace formats.
+     *
+     * @param folder the folder relative data file paths in the scenario are resolved against
+     */
+    static ScenarioFile load(String sourceName, String yaml, CatalogView.Source catalogs, PlacementRules placement,
+            TraceFormats traces, Path folder) throws ScenarioException {
         Problems global = new Problems(sourceName);
         YamlNode root = YamlReader.read(yaml, global);
         if (root == null) {
@@ -80,7 +102,7 @@ public final class ScenarioLoader {
             }
             bound++;
             Problems problems = new Problems(sourceName);
-            Scenario s = ScenarioBinder.bind(tree, v.name(), catalogs, placement, problems);
+            Scenario s = ScenarioBinder.bind(tree, v.name(), catalogs, placement, traces, folder, problems);
             if (s != null) {
                 scenarios.add(s);
             }

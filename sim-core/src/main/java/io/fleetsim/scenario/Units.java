@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * <tr><td>{@link #parseStorageGiB}</td><td>{@code 30} (GiB), {@code 30GiB}, {@code 30GB}</td><td>GiB</td></tr>
  * <tr><td>{@link #parseBytesPerSecond}</td><td>{@code 40MiB/s}</td><td>bytes per second</td></tr>
  * <tr><td>{@link #parseFraction}</td><td>{@code 70%}, {@code 0.7}</td><td>a fraction in [0, 1]</td></tr>
+ * <tr><td>{@link #parseRatePerSecond}</td><td>{@code 300/s 18000/m 2.5/h 1500000/d}</td><td>events per second
+ *     (a {@code double}, above 0)</td></tr>
  * </table>
  *
  * <p><b>KB, MB, GB and TB are 1024-based here</b>, the same as KiB, MiB, GiB, TiB. That is AWS's own convention
@@ -245,6 +247,61 @@ public final class Units {
             throw new IllegalArgumentException("`" + text.trim() + "` is above 100%");
         }
         return normalize(value);
+    }
+
+    /** Seconds per unit of a rate's denominator: {@code /s}, {@code /m} (minute), {@code /h}, {@code /d}. */
+    private static final Map<String, Long> RATE_UNITS = new LinkedHashMap<>();
+
+    static {
+        RATE_UNITS.put("s", 1L);
+        RATE_UNITS.put("m", 60L);
+        RATE_UNITS.put("h", 3_600L);
+        RATE_UNITS.put("d", 86_400L);
+    }
+
+    /**
+     * A rate in events per second: a decimal number, {@code /}, and one of {@code s m h d} ({@code m} is minutes):
+     * {@code 300/s}, {@code 18000/m} (= 300/s), {@code 2.5/h}. A bare number is an error (per second or per
+     * minute?), and so are suffixes such as {@code 1.5M/d} ({@code m} already means minutes: write the digits).
+     * Must be above 0. The result is {@code number / secondsPerUnit} in double arithmetic (one correctly rounded
+     * division, so {@code 18000/m} is exactly 300.0).
+     */
+    public static double parseRatePerSecond(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty rate; expected a number per unit of time, e.g. `300/s`");
+        }
+        String t = text.trim();
+        int slash = t.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("`" + t + "` has no time unit; a rate is a number per second, minute, "
+                    + "hour or day, e.g. `" + t + "/s` (units: /s, /m, /h, /d; m = minutes)");
+        }
+        String number = t.substring(0, slash).trim();
+        String unit = t.substring(slash + 1).trim();
+        if (number.startsWith("-")) {
+            throw new IllegalArgumentException("`" + t + "`: a rate must not be negative");
+        }
+        if (!number.matches("[0-9]+(\\.[0-9]+)?")) {
+            String hint = number.matches("[0-9]+(\\.[0-9]+)?\\s*[kKM]") ? " (suffixes such as k and M are not "
+                    + "accepted: write the digits out, e.g. `1500000/d`)" : "";
+            throw new IllegalArgumentException("`" + t + "` is not a rate; expected a number per unit of time, e.g. "
+                    + "`300/s` or `18000/m`" + hint);
+        }
+        Long seconds = RATE_UNITS.get(unit);
+        if (seconds == null) {
+            String hint = DURATION_HINTS.get(unit);
+            throw new IllegalArgumentException("unknown rate unit `/" + unit + "` in `" + t + "`"
+                    + (hint == null || !RATE_UNITS.containsKey(hint) ? ";" : "; did you mean `/" + hint + "`?")
+                    + " expected one of /s, /m, /h, /d (m = minutes)");
+        }
+        double perSecond = Double.parseDouble(number) / seconds;
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("`" + t + "`: a rate must be above 0");
+        }
+        if (Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("`" + t + "` is too large for a rate");
+        }
+        return perSecond;
     }
 
     /** {@code value} without trailing zeros ({@code 0.70} becomes {@code 0.7}, {@code 0.00} becomes {@code 0}). */

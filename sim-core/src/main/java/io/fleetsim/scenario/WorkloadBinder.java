@@ -8,8 +8,10 @@ import io.fleetsim.scenario.model.PlacementConstraintSpec;
 import io.fleetsim.scenario.model.PlacementStrategySpec;
 import io.fleetsim.scenario.model.Schedule;
 import io.fleetsim.scenario.model.ServiceSpec;
+import io.fleetsim.scenario.model.SloSpec;
 import io.fleetsim.scenario.model.StrategyItem;
 import io.fleetsim.scenario.model.TaskDefinitionSpec;
+import io.fleetsim.scenario.model.TrafficSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,8 @@ import java.util.Map;
 
 /**
  * Binds {@code services[]} and {@code jobs[]}: what they share (name, cluster, capacity provider strategy, task
- * definition, placement) and what they do not (desiredCount; schedule, count, duration).
+ * definition, placement) and what they do not (desiredCount, traffic and SLO through {@link TrafficBinder} and
+ * {@link SloBinder}; schedule, count, duration).
  *
  * <p>Sources: platform-semantics.md section 5.6 (strategy: one base at most, weight 0 takes nothing beyond its
  * base, console default weight 1), 5.1 (placement not supported on Fargate, which spreads over zones; default for
@@ -29,13 +32,11 @@ import java.util.Map;
 final class WorkloadBinder {
 
     static final List<String> SERVICE_KEYS = List.of("name", "cluster", "desiredCount", "capacityProviderStrategy",
-            "taskDefinition", "placementStrategy", "placementConstraints");
+            "taskDefinition", "placementStrategy", "placementConstraints", "traffic", "slo");
     static final List<String> JOB_KEYS = List.of("name", "cluster", "schedule", "count", "duration",
             "capacityProviderStrategy", "taskDefinition", "placementStrategy", "placementConstraints");
     static final Map<String, String> SERVICE_RESERVED = Map.of(
-            "autoscaling", "service auto scaling is not implemented yet; remove `autoscaling`",
-            "traffic", "traffic (requests, load balancers) is not implemented yet; remove `traffic`",
-            "slo", "SLOs are not implemented yet; remove `slo`");
+            "autoscaling", "service auto scaling is not implemented yet; remove `autoscaling`");
     static final List<String> STRATEGY_ITEM_KEYS = List.of("capacityProvider", "base", "weight");
     static final List<String> PLACEMENT_STRATEGY_KEYS = List.of("type", "field");
     static final List<String> PLACEMENT_CONSTRAINT_KEYS = List.of("type", "expression");
@@ -66,10 +67,12 @@ final class WorkloadBinder {
     private final PlacementRules placement;
     private final Instant start;
     private final TaskDefinitionBinder taskDefinitions;
+    private final TrafficBinder traffic;
 
     WorkloadBinder(Reader r, Map<String, ClusterInfo> clusters, CatalogView catalog, PlacementRules placement,
-            Instant start) {
+            Instant start, TrafficBinder traffic) {
         this.r = r;
+        this.traffic = traffic;
         this.clusters = clusters;
         this.placement = placement;
         this.start = start;
@@ -101,9 +104,11 @@ final class WorkloadBinder {
             YamlNode dcNode = f.required("desiredCount", "2");
             Integer desired = dcNode == null ? null
                     : r.intValue(dcNode, f.path("desiredCount"), 0, Integer.MAX_VALUE);
+            TrafficSpec trafficSpec = f.has("traffic") ? traffic.bind(f.get("traffic"), f.path("traffic")) : null;
+            SloSpec slo = f.has("slo") ? SloBinder.bind(r, f.get("slo"), f.path("slo")) : null;
             if (r.problems().size() == before) {
                 out.add(new ServiceSpec(c.name, c.cluster, desired, c.strategy, c.taskDefinition, c.placementStrategy,
-                        c.placementConstraints, null, null));
+                        c.placementConstraints, trafficSpec, slo));
             }
         }
         return out;

@@ -145,4 +145,34 @@ class UnitsTest {
         assertThat(Units.formatDuration(1_500_000_000L)).isEqualTo("1500ms");
         assertThat(Units.formatDuration(0)).isEqualTo("0s");
     }
+
+    // 300/s = 300; 18000/m = 18000 / 60 = 300; 7200/h = 7200 / 3600 = 2; 43200/d = 43200 / 86400 = 0.5;
+    // 2.5/s = 2.5; " 1 / m " = 1/60 (blanks allowed).
+    @Test
+    void rate_everyUnitToPerSecond() {
+        assertThat(Units.parseRatePerSecond("300/s")).isEqualTo(300.0);
+        assertThat(Units.parseRatePerSecond("18000/m")).isEqualTo(300.0);
+        assertThat(Units.parseRatePerSecond("7200/h")).isEqualTo(2.0);
+        assertThat(Units.parseRatePerSecond("43200/d")).isEqualTo(0.5);
+        assertThat(Units.parseRatePerSecond("2.5/s")).isEqualTo(2.5);
+        assertThat(Units.parseRatePerSecond(" 1 / m ")).isEqualTo(1.0 / 60);
+    }
+
+    @Test
+    void rate_zeroNegativeBareAndSuffixedAreRejected() {
+        assertThatThrownBy(() -> Units.parseRatePerSecond("0/s")).hasMessage("`0/s`: a rate must be above 0");
+        assertThatThrownBy(() -> Units.parseRatePerSecond("-5/s")).hasMessage("`-5/s`: a rate must not be negative");
+        assertThatThrownBy(() -> Units.parseRatePerSecond("300")).hasMessageContaining("`300` has no time unit");
+        assertThatThrownBy(() -> Units.parseRatePerSecond("1.5M/d"))
+                .hasMessageContaining("suffixes such as k and M are not accepted");
+        assertThatThrownBy(() -> Units.parseRatePerSecond("5/min"))
+                .hasMessageContaining("unknown rate unit `/min` in `5/min`; did you mean `/m`?");
+    }
+
+    // Samples: "# c", "", "1ms", "  2.5ms  " -> 1,000,000 and 2,500,000 ns; a BOM before the first line is skipped.
+    @Test
+    void sampleFiles_skipCommentsAndBlanks() throws Exception {
+        assertThat(SampleFiles.parse("\uFEFF# c\n\n1ms\r\n  2.5ms  \n")).containsExactly(1_000_000L, 2_500_000L);
+        assertThatThrownBy(() -> SampleFiles.parse("# nothing\n")).hasMessageContaining("no samples");
+    }
 }
