@@ -83,8 +83,9 @@ final class RunCommand implements Callable<Integer> {
 
         Path outDir = output != null ? output : defaultOutputDir(result.scenarioName());
         ReportWriter writer = new ReportWriter();
+        List<Path> written;
         try {
-            writer.write(result, outDir);
+            written = writer.write(result, outDir);
         } catch (IOException e) {
             throw new CommandFailure("cannot write reports to " + outDir + ": " + ErrorHandler.explain(e, outDir),
                     ExitCode.SOFTWARE);
@@ -93,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
             out.print(ResultTable.render(result));
             out.println();
             out.println(RunStats.line(result, wallNanos));
-            for (Path path : writer.outputs(outDir)) {
+            for (Path path : written) {
                 out.println("wrote " + path);
             }
             out.flush();

@@ -23,8 +23,12 @@ import io.fleetsim.experiment.ExperimentResult;
 import io.fleetsim.experiment.RunResult;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
+import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RunSummary;
+import io.fleetsim.metrics.ServiceMinute;
+import io.fleetsim.metrics.ServiceTrafficResult;
 import io.fleetsim.metrics.WorkloadSummary;
+import io.fleetsim.scenario.model.SloSpec;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -48,6 +52,13 @@ import java.util.Map;
  * ({@code "tasksRunning": [ 40, 100, 100 ]}), not an object per minute. The columns are streamed from the run's
  * samples while the tree is written (a {@link JsonSerializable} inside a POJO node), so a month of minutes is never
  * held as millions of JSON nodes.
+ *
+ * <p>Each run ends with its {@code traffic}: per service with traffic, its summary after warm-up (latencies both
+ * in exact milliseconds, {@code p99Ms}, and in nanoseconds, {@code p99Nanos}; means, doubles, rounded as above),
+ * its SLO with the minutes checked and violated, the name of its HdrHistogram interval log file
+ * ({@link LatencyLogs}) and its per-minute series as column arrays ({@link ServiceMinuteColumn}); then
+ * {@code costPerMillionRequests}, the run's total cost over its completed requests times 10^6, exact
+ * ({@code null} without requests).
  */
 final class JsonReport implements ReportRenderer {
 
@@ -79,13 +90,14 @@ final class JsonReport implements ReportRenderer {
         ArrayNode notes = root.putArray("notes");
         ModelNotes.NOTES.forEach(notes::add);
         ArrayNode runs = root.putArray("runs");
-        for (RunResult run : result.runs()) {
-            runs.add(run(run));
+        List<List<String>> logs = LatencyLogs.fileNames(result);
+        for (int i = 0; i < result.runs().size(); i++) {
+            runs.add(run(result.runs().get(i), logs.get(i)));
         }
         return root;
     }
 
-    private static ObjectNode run(RunResult run) {
+    private static ObjectNode run(RunResult run, List<String> logFiles) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("variant", run.variant());
         node.put("seed", run.seed());
@@ -113,7 +125,82 @@ final class JsonReport implements ReportRenderer {
             res.put("detail", r.detail());
         }
         node.set("series", series(run.minutes()));
+        ArrayNode traffic = node.putArray("traffic");
+        for (int i = 0; i < run.traffic().size(); i++) {
+            ServiceTrafficResult t = run.traffic().get(i);
+            TimeseriesCsv.checkAligned(run, t);
+            traffic.add(traffic(t, logFiles.get(i)));
+        }
+        BigDecimal perMillion = run.costPerMillionRequests();
+        if (perMillion == null) {
+            node.putNull("costPerMillionRequests");
+        } else {
+            node.put("costPerMillionRequests", Text.exact(perMillion));
+        }
         return node;
+    }
+
+    private static ObjectNode traffic(ServiceTrafficResult t, String logFile) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("service", t.service());
+        node.put("intervalLog", logFile);
+        LatencySummary s = t.summary();
+        ObjectNode summary = node.putObject("summary");
+        summary.put("arrivals", s.arrivals());
+        summary.put("completed", s.completed());
+        summary.put("rejected", s.rejected());
+        summary.put("dropped", s.dropped());
+        summary.set("errorRate", number(s.errorRate()));
+        summary.set("throughputPerSecond", number(s.throughput()));
+        meanLatency(summary, "mean", s.meanNanos());
+        latency(summary, "p50", s.p50Nanos());
+        latency(summary, "p90", s.p90Nanos());
+        latency(summary, "p99", s.p99Nanos());
+        latency(summary, "p999", s.p999Nanos());
+        latency(summary, "max", s.maxNanos());
+        latency(summary, "queueP50", s.queueP50Nanos());
+        latency(summary, "queueP99", s.queueP99Nanos());
+        meanLatency(summary, "queueMean", s.queueMeanNanos());
+        SloSpec slo = s.slo();
+        if (slo == null) {
+            node.putNull("slo");
+        } else {
+            ObjectNode o = node.putObject("slo");
+            o.put("text", Text.slo(slo));
+            o.set("latencyPercentile", number(slo.latencyPercentile()));
+            latency(o, "latencyBound", slo.latencyBoundNanos());
+            o.set("errorRate", number(slo.errorRate()));
+            o.put("minutesChecked", s.sloMinutes());
+            o.put("minutesViolated", s.sloViolations());
+            o.set("attainment", number(s.sloAttainment()));
+        }
+        List<ServiceMinute> minutes = t.minutes();
+        ObjectNode series = node.putObject("series");
+        series.putPOJO("minute", new Column<>(minutes,
+                (g, m) -> g.writeNumber(MinuteColumn.minuteNumber(m.timeNanos()))));
+        series.putPOJO("timeNanos", new Column<>(minutes, (g, m) -> g.writeNumber(m.timeNanos())));
+        for (ServiceMinuteColumn column : ServiceMinuteColumn.ALL) {
+            series.putPOJO(column.jsonName(), new Column<>(minutes, column::json));
+        }
+        return node;
+    }
+
+    /** {@code <name>Ms} (exact milliseconds) and {@code <name>Nanos}. */
+    private static void latency(ObjectNode node, String name, long nanos) {
+        node.put(name + "Ms", Text.millis(nanos));
+        node.put(name + "Nanos", nanos);
+    }
+
+    /**
+     * A mean: {@code <name>Ms} and {@code <name>Nanos}, each the double's exact value rounded as doubles are (class
+     * comment); the milliseconds are scaled exactly, not divided in binary.
+     */
+    private static void meanLatency(ObjectNode node, String name, double nanos) {
+        node.set(name + "Ms", Double.isFinite(nanos)
+                ? MAPPER.getNodeFactory().numberNode(new BigDecimal(nanos).movePointLeft(6)
+                        .setScale(Text.CANONICAL_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros())
+                : MAPPER.getNodeFactory().nullNode());
+        node.set(name + "Nanos", number(nanos));
     }
 
     private static ObjectNode usage(UsageRecord r) {
@@ -188,10 +275,11 @@ final class JsonReport implements ReportRenderer {
 
     private static ObjectNode series(List<MinuteSample> minutes) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.putPOJO("minute", new Column(minutes, (g, m) -> g.writeNumber(MinuteColumn.minuteNumber(m.timeNanos()))));
-        node.putPOJO("timeNanos", new Column(minutes, (g, m) -> g.writeNumber(m.timeNanos())));
+        node.putPOJO("minute", new Column<>(minutes,
+                (g, m) -> g.writeNumber(MinuteColumn.minuteNumber(m.timeNanos()))));
+        node.putPOJO("timeNanos", new Column<>(minutes, (g, m) -> g.writeNumber(m.timeNanos())));
         for (MinuteColumn column : MinuteColumn.ALL) {
-            node.putPOJO(column.jsonName(), new Column(minutes, column::json));
+            node.putPOJO(column.jsonName(), new Column<>(minutes, column::json));
         }
         return node;
     }
@@ -207,17 +295,17 @@ final class JsonReport implements ReportRenderer {
 
     /** Writes one value of a sample. */
     @FunctionalInterface
-    private interface Cell {
-        void write(JsonGenerator g, MinuteSample m) throws IOException;
+    private interface Cell<T> {
+        void write(JsonGenerator g, T m) throws IOException;
     }
 
     /** One series column, written as a JSON array straight from the samples when the tree is serialized. */
-    private static final class Column extends JsonSerializable.Base {
+    private static final class Column<T> extends JsonSerializable.Base {
 
-        private final List<MinuteSample> minutes;
-        private final Cell cell;
+        private final List<T> minutes;
+        private final Cell<T> cell;
 
-        Column(List<MinuteSample> minutes, Cell cell) {
+        Column(List<T> minutes, Cell<T> cell) {
             this.minutes = minutes;
             this.cell = cell;
         }
@@ -233,7 +321,7 @@ final class JsonReport implements ReportRenderer {
             }
             try {
                 g.writeStartArray(minutes, minutes.size());
-                for (MinuteSample m : minutes) {
+                for (T m : minutes) {
                     cell.write(g, m);
                 }
                 g.writeEndArray();

@@ -4,7 +4,9 @@ import io.fleetsim.billing.CostLine;
 import io.fleetsim.billing.UsageType;
 import io.fleetsim.experiment.ExperimentResult;
 import io.fleetsim.experiment.RunResult;
+import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RunSummary;
+import io.fleetsim.metrics.ServiceTrafficResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -26,8 +28,14 @@ import java.util.function.Function;
  * version (a value that differs between runs is listed once per distinct value, in run order); a comparison table
  * with one column per variant (total cost, cost per usage type present in any variant, 30-day projection, task and
  * instance hours, mean reservation, peak instances, tasks pending at end, cost per owner present in any variant);
- * the cheapest variant by 30-day projection (the first of equals); per variant, its cost lines; the model's
- * assumptions ({@link ModelNotes}).
+ * the cheapest variant by 30-day projection (the first of equals); when any run has traffic, a "Latency" section
+ * with one table per service (columns = variants) and a cost per million requests row in the comparison table;
+ * per variant, its cost lines; the model's assumptions ({@link ModelNotes}).
+ *
+ * <p>Latencies are in milliseconds rounded HALF_UP to microseconds (3 decimals), which is finer than the
+ * histograms' 3 significant digits above 1 ms; error rates in percent to 3 decimals (SLOs are often 0.1%); cost per
+ * million requests in USD to 4 decimals (a fraction of a cent per million is common). A variant without traffic for
+ * a service shows {@code n/a} for it.
  *
  * <p>Money is shown rounded HALF_UP to cents ({@code $1,234.56}); the exact amounts are in report.json. A cost type
  * or owner a variant does not have shows as {@code $0.00} for it. Names from the scenario are escaped
@@ -47,6 +55,9 @@ final class MarkdownSummary implements ReportRenderer {
             RunResult cheapest = cheapest(runs);
             out.write("\nCheapest variant by 30-day projection: **" + Text.markdown(cheapest.variant()) + "** ("
                     + Text.money(cheapest.projected30DayCost()) + ").\n");
+        }
+        if (TrafficServices.any(runs)) {
+            latency(runs, out);
         }
         for (RunResult run : runs) {
             out.write("\n## Cost lines: " + Text.markdown(run.variant()) + "\n\n");
@@ -75,7 +86,8 @@ final class MarkdownSummary implements ReportRenderer {
                 + " · source: " + Text.markdown(result.source());
     }
 
-    private static void comparisonTable(List<RunResult> runs, Writer out) throws IOException {
+    /** The header row and rule of a table with one column per variant. */
+    private static void header(List<RunResult> runs, Writer out) throws IOException {
         List<String> header = new ArrayList<>(runs.size());
         for (RunResult run : runs) {
             header.add(Text.markdown(run.variant()));
@@ -86,6 +98,10 @@ final class MarkdownSummary implements ReportRenderer {
             rule.append("---:|");
         }
         out.write(rule.append('\n').toString());
+    }
+
+    private static void comparisonTable(List<RunResult> runs, Writer out) throws IOException {
+        header(runs, out);
 
         List<SortedMap<UsageType, BigDecimal>> byType = new ArrayList<>(runs.size());
         List<SortedMap<String, BigDecimal>> byOwner = new ArrayList<>(runs.size());
@@ -105,6 +121,9 @@ final class MarkdownSummary implements ReportRenderer {
             row(out, "Cost of " + Text.label(type), moneyOf(byType, type));
         }
         row(out, "30-day projection (USD)", cells(runs, r -> Text.money(r.projected30DayCost())));
+        if (TrafficServices.any(runs)) {
+            row(out, "Cost per million requests (USD)", cells(runs, r -> perMillion(r.costPerMillionRequests())));
+        }
         row(out, "Task-hours", cells(runs, r -> hours(r.summary().taskHours())));
         row(out, "Instance-hours", cells(runs, r -> hours(r.summary().instanceHours())));
         row(out, "Mean CPU reservation", cells(runs, r -> percent(r.summary().meanCpuReservation())));
@@ -114,6 +133,56 @@ final class MarkdownSummary implements ReportRenderer {
         for (String owner : owners) {
             row(out, "Cost of " + Text.markdown(owner), moneyOf(byOwner, owner));
         }
+    }
+
+    private static void latency(List<RunResult> runs, Writer out) throws IOException {
+        out.write("\n## Latency\n\n");
+        out.write("Arrivals are open-loop: each request's latency is measured from its scheduled arrival, so it "
+                + "includes all queueing and has no coordinated omission. Figures are after warm-up; percentiles are "
+                + "HdrHistogram's (3 significant digits, the highest value of the percentile's bucket). SLO minutes "
+                + "are the minutes after warm-up that saw requests; a minute violates the SLO when its latency "
+                + "percentile or its error rate exceeds the bound.\n");
+        for (String service : TrafficServices.names(runs)) {
+            List<LatencySummary> s = new ArrayList<>(runs.size());
+            for (RunResult run : runs) {
+                ServiceTrafficResult t = TrafficServices.find(run, service);
+                s.add(t == null ? null : t.summary());
+            }
+            out.write("\n### Service: " + Text.markdown(service) + "\n\n");
+            header(runs, out);
+            row(out, "Requests completed", latencyCells(s, l -> Text.fixed(BigDecimal.valueOf(l.completed()), 0)));
+            row(out, "Throughput (req/s)", latencyCells(s, l -> Text.fixed(l.throughput(), 2)));
+            row(out, "Error rate", latencyCells(s, l -> errorRate(l)));
+            row(out, "p50 (ms)", latencyCells(s, l -> Text.ms(l.p50Nanos())));
+            row(out, "p90 (ms)", latencyCells(s, l -> Text.ms(l.p90Nanos())));
+            row(out, "p99 (ms)", latencyCells(s, l -> Text.ms(l.p99Nanos())));
+            row(out, "p99.9 (ms)", latencyCells(s, l -> Text.ms(l.p999Nanos())));
+            row(out, "Max (ms)", latencyCells(s, l -> Text.ms(l.maxNanos())));
+            row(out, "Mean (ms)", latencyCells(s, l -> Text.ms(l.meanNanos())));
+            row(out, "Mean queueing delay (ms)", latencyCells(s, l -> Text.ms(l.queueMeanNanos())));
+            row(out, "SLO", latencyCells(s, l -> l.slo() == null ? "none" : Text.markdown(Text.slo(l.slo()))));
+            row(out, "SLO attainment", latencyCells(s, l -> percent(l.sloAttainment() * 100)));
+            row(out, "Minutes in SLO violation", latencyCells(s,
+                    l -> l.slo() == null ? NOT_AVAILABLE : l.sloViolations() + " of " + l.sloMinutes()));
+        }
+    }
+
+    /** (rejected + dropped) / arrivals in percent, 3 decimals HALF_UP, exact from the integers. */
+    private static String errorRate(LatencySummary l) {
+        BigDecimal p = Text.percent(l.rejected() + l.dropped(), l.arrivals(), 3, java.math.RoundingMode.HALF_UP);
+        return (p == null ? "0.000" : p.toPlainString()) + "%";
+    }
+
+    private static String perMillion(BigDecimal usd) {
+        return usd == null ? NOT_AVAILABLE : "$" + Text.fixed(usd, 4);
+    }
+
+    private static List<String> latencyCells(List<LatencySummary> summaries, Function<LatencySummary, String> cell) {
+        List<String> cells = new ArrayList<>(summaries.size());
+        for (LatencySummary s : summaries) {
+            cells.add(s == null ? NOT_AVAILABLE : cell.apply(s));
+        }
+        return cells;
     }
 
     private static void costLines(RunResult run, Writer out) throws IOException {

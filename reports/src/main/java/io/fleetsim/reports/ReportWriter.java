@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Writes the report files of an experiment into a directory: by default every {@link ReportFormat}
- * ({@code report.json}, {@code summary.md}, {@code timeseries.csv}).
+ * ({@code report.json}, {@code summary.md}, {@code timeseries.csv} and, for runs with traffic, one
+ * {@code latency-<variant>-<service>.hlog} per run and service).
  *
  * <p>Files are written atomically (see {@link AtomicFiles}): a failed or interrupted write never leaves a
  * half-written report that looks whole (DESIGN.md principle 8). For the same result the bytes written are the same
@@ -35,12 +36,14 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes the reports of {@code result} into {@code outDir}, creating it if needed and replacing earlier reports.
+     * Writes the reports of {@code result} into {@code outDir}, creating it if needed and replacing earlier reports,
+     * all files of all formats in one {@link AtomicFiles#writeAll} call.
      *
+     * @return the files written, in format order
      * @throws IllegalArgumentException if {@code result} has no runs
      * @throws IOException              if a file cannot be written; no partial file is left behind
      */
-    public void write(ExperimentResult result, Path outDir) throws IOException {
+    public List<Path> write(ExperimentResult result, Path outDir) throws IOException {
         Objects.requireNonNull(result, "result");
         if (result.runs().isEmpty()) {
             throw new IllegalArgumentException("expected at least one run in the result of scenario '"
@@ -48,17 +51,32 @@ public final class ReportWriter {
         }
         List<AtomicFiles.Output> outputs = new ArrayList<>(formats.size());
         for (ReportFormat format : formats) {
-            ReportRenderer renderer = format.renderer();
-            outputs.add(new AtomicFiles.Output(format.fileName(), out -> renderer.render(result, out)));
+            outputs.addAll(format.outputs(result));
         }
-        AtomicFiles.writeAll(outDir, outputs);
+        return AtomicFiles.writeAll(outDir, outputs);
     }
 
-    /** The files {@link #write} writes into {@code outDir}, in order. */
+    /** The files {@link #write} writes into {@code outDir} for {@code result}, in order. */
+    public List<Path> outputs(ExperimentResult result, Path outDir) {
+        List<Path> paths = new ArrayList<>();
+        for (ReportFormat format : formats) {
+            for (String name : format.fileNames(result)) {
+                paths.add(outDir.resolve(name));
+            }
+        }
+        return List.copyOf(paths);
+    }
+
+    /**
+     * The files with fixed names {@link #write} writes into {@code outDir}, in order: not the files named after a
+     * result's runs and services (HdrHistogram logs), for which see {@link #outputs(ExperimentResult, Path)}.
+     */
     public List<Path> outputs(Path outDir) {
         List<Path> paths = new ArrayList<>(formats.size());
         for (ReportFormat format : formats) {
-            paths.add(outDir.resolve(format.fileName()));
+            if (format.hasFixedFileName()) {
+                paths.add(outDir.resolve(format.fileName()));
+            }
         }
         return List.copyOf(paths);
     }

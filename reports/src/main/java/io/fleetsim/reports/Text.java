@@ -1,6 +1,7 @@
 package io.fleetsim.reports;
 
 import io.fleetsim.billing.UsageType;
+import io.fleetsim.scenario.model.SloSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -127,6 +128,42 @@ final class Text {
             sb.append(count).append(suffix);
         }
         return nanos - count * unit;
+    }
+
+    /** Nanoseconds as exact milliseconds, no trailing zeros: {@code 250085375} -> {@code 250.085375}. */
+    static BigDecimal millis(long nanos) {
+        return BigDecimal.valueOf(nanos, 6).stripTrailingZeros();
+    }
+
+    /** A latency for people: milliseconds rounded HALF_UP to microseconds, grouped ({@code 1,250.085}). */
+    static String ms(long nanos) {
+        return fixed(BigDecimal.valueOf(nanos, 6), 3);
+    }
+
+    /** A mean latency (a double of nanoseconds) for people, as {@link #ms(long)}; the caller handles NaN. */
+    static String ms(double nanos) {
+        return fixed(new BigDecimal(nanos).movePointLeft(6), 3);
+    }
+
+    /**
+     * An SLO as scenario authors write it: {@code p99 <= 250 ms, errors <= 0.1%}; a bound the SLO does not set
+     * (latency percentile 0, error rate 1) is left out, and an SLO with neither is {@code no bounds}. The error rate
+     * is shown from its {@link #canonical} value, so 0.001 is 0.1% and not the binary double's expansion.
+     */
+    static String slo(SloSpec slo) {
+        StringBuilder sb = new StringBuilder();
+        if (slo.latencyPercentile() > 0) {
+            sb.append('p').append(canonical(slo.latencyPercentile()).toPlainString())
+                    .append(" <= ").append(millis(slo.latencyBoundNanos()).toPlainString()).append(" ms");
+        }
+        if (slo.errorRate() < 1.0) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append("errors <= ").append(canonical(slo.errorRate()).movePointRight(2).stripTrailingZeros()
+                    .toPlainString()).append('%');
+        }
+        return sb.length() == 0 ? "no bounds" : sb.toString();
     }
 
     /** Human label of a usage type, as the rows of summary.md name it. */

@@ -3,8 +3,11 @@ package io.fleetsim.reports;
 import io.fleetsim.experiment.ExperimentResult;
 import io.fleetsim.experiment.RunResult;
 import io.fleetsim.metrics.MinuteSample;
+import io.fleetsim.metrics.ServiceMinute;
+import io.fleetsim.metrics.ServiceTrafficResult;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * timeseries.csv: one row per variant per simulated minute, variants in result order, for spreadsheets and plots.
@@ -13,6 +16,12 @@ import java.io.Writer;
  * {@link MinuteColumn#minuteNumber}; {@code time} is the ISO-8601 instant the sample was taken (run start plus the
  * sample's simulated time). Percentages have 2 decimals (HALF_UP) and are empty when nothing is registered; the
  * accrued cost is the exact USD amount.
+ *
+ * <p>Then, for each service with traffic in any run (in order of first appearance, {@link TrafficServices}), the
+ * {@link ServiceMinuteColumn#CSV} columns named {@code <service>.requests}, {@code <service>.errors},
+ * {@code <service>.p50_ms} ... {@code <service>.healthy_targets}. A run's minute i is its traffic's minute i (the
+ * simulation closes both at the same instants; a mismatch is an error, not silently misaligned rows). A variant
+ * without traffic for a service has empty cells for it.
  *
  * <p>Fields are quoted per RFC 4180 section 2 (https://www.rfc-editor.org/rfc/rfc4180) when needed; only the
  * variant name can need it.
@@ -30,10 +39,25 @@ final class TimeseriesCsv implements ReportRenderer {
             out.write(',');
             out.write(column.csvName());
         }
+        List<String> services = TrafficServices.names(result.runs());
+        for (String service : services) {
+            for (ServiceMinuteColumn column : ServiceMinuteColumn.CSV) {
+                out.write(',');
+                out.write(Text.csv(service + "." + column.csvName()));
+            }
+        }
         out.write('\n');
+        String noTraffic = ",".repeat(ServiceMinuteColumn.CSV.size());
         for (RunResult run : result.runs()) {
             String variant = Text.csv(run.variant());
-            for (MinuteSample m : run.minutes()) {
+            List<ServiceTrafficResult> traffic = TrafficServices.of(run, services);
+            for (ServiceTrafficResult t : traffic) {
+                if (t != null) {
+                    checkAligned(run, t);
+                }
+            }
+            for (int i = 0; i < run.minutes().size(); i++) {
+                MinuteSample m = run.minutes().get(i);
                 out.write(variant);
                 out.write(',');
                 out.write(Long.toString(MinuteColumn.minuteNumber(m.timeNanos())));
@@ -43,7 +67,36 @@ final class TimeseriesCsv implements ReportRenderer {
                     out.write(',');
                     out.write(column.csv(m));
                 }
+                for (ServiceTrafficResult t : traffic) {
+                    if (t == null) {
+                        out.write(noTraffic);
+                        continue;
+                    }
+                    ServiceMinute sm = t.minutes().get(i);
+                    for (ServiceMinuteColumn column : ServiceMinuteColumn.CSV) {
+                        out.write(',');
+                        out.write(column.csv(sm));
+                    }
+                }
                 out.write('\n');
+            }
+        }
+    }
+
+    /** Checks that the traffic's minutes are the run's minutes, one to one at the same times. */
+    static void checkAligned(RunResult run, ServiceTrafficResult traffic) {
+        List<MinuteSample> minutes = run.minutes();
+        List<ServiceMinute> serviceMinutes = traffic.minutes();
+        if (minutes.size() != serviceMinutes.size()) {
+            throw new IllegalArgumentException("expected " + minutes.size() + " minutes of traffic for service '"
+                    + traffic.service() + "' in variant '" + run.variant() + "' (one per minute of the run), found "
+                    + serviceMinutes.size());
+        }
+        for (int i = 0; i < minutes.size(); i++) {
+            if (minutes.get(i).timeNanos() != serviceMinutes.get(i).timeNanos()) {
+                throw new IllegalArgumentException("expected minute " + (i + 1) + " of service '" + traffic.service()
+                        + "' in variant '" + run.variant() + "' at " + minutes.get(i).timeNanos()
+                        + " ns like the run's, found " + serviceMinutes.get(i).timeNanos() + " ns");
             }
         }
     }

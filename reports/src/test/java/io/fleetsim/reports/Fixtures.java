@@ -6,10 +6,15 @@ import io.fleetsim.billing.UsageRecord;
 import io.fleetsim.billing.UsageType;
 import io.fleetsim.experiment.ExperimentResult;
 import io.fleetsim.experiment.RunResult;
+import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.RunSummary;
+import io.fleetsim.metrics.ServiceLatency;
+import io.fleetsim.metrics.ServiceMinute;
+import io.fleetsim.metrics.ServiceTrafficResult;
 import io.fleetsim.metrics.WorkloadSummary;
+import io.fleetsim.scenario.model.SloSpec;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +36,21 @@ import java.util.List;
  *          ECR as above                                               = 0.000001695421
  *          total   0.206401695421          -> $0.21;  x 14400 = 2972.1844140624 -> $2,972.18
  * </pre>
+ *
+ * <p>{@link #withTraffic()}: the same two variants with request traffic, warm-up 60 s (so 120 s measured), SLO
+ * p99 <= 250 ms and errors <= 0.1% on {@code api}; {@code web} has traffic only on fargate and no SLO. Latency
+ * figures are hand-picked (the summaries are not recomputed from the minutes); counts agree with each other:
+ * <pre>
+ * fargate api  minutes (arrivals/completed/errors): 0/0/0, 500/500/0, 500/490/10 (minute 3 violates the SLO)
+ *              summary arrivals 1000, completed 990, rejected 8, dropped 2; throughput 990 / 120 s = 8.25/s
+ *              error rate 10 / 1000 = 1%; SLO minutes 2, violations 1 -> attainment 50%
+ * fargate web  minutes 0/0/0, 5/5/0, 5/5/0; summary 10 completed, throughput 10 / 120 s = 0.0833/s
+ *              (cost per million counts both services: 0.246851695421 x 10^6 / (990 + 10) = 246.851695421)
+ * ec2     api  minutes 0/0/0, 500/500/0, 500/500/0; summary 1000 completed, throughput 1000 / 120 s = 8.333/s
+ *              cost per million 0.206401695421 x 10^6 / 1000 = 206.401695421
+ * </pre>
+ * Each interval log is a real HdrHistogram log recorded by {@link ServiceLatency} with the minute's completions
+ * at 10 ms each.
  */
 final class Fixtures {
 
@@ -79,6 +99,61 @@ final class Fixtures {
                 minute(2, 0, 0, 100, 0, 0, 25, 102_400, 102_400, 400_000, 204_800, 0, "0.13"),
                 minute(3, 1, 1, 98, 0, 1, 25, 102_400, 101_376, 400_000, 202_752, 0, "0.206401695421"));
         return run(variant, lines, "0.206401695421", summary, minutes);
+    }
+
+    static final SloSpec API_SLO = new SloSpec(99.0, 250_000_000L, 0.001);
+
+    static ExperimentResult withTraffic() {
+        RunResult f = fargate("fargate");
+        RunResult e = ec2("ec2");
+        ServiceTrafficResult fargateApi = new ServiceTrafficResult("api",
+                new LatencySummary("api", 1000, 990, 8, 2, 8.25, 12_500_000.5, 10_002_431, 20_004_863, 250_085_375,
+                        500_170_751, 1_000_341_503, 0, 5_001_215, 250_000.0, API_SLO, 2, 1),
+                List.of(new ServiceMinute(60_000_000_000L, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0, false),
+                        new ServiceMinute(120_000_000_000L, 500, 500, 0, 10_002_431, 20_004_863, 100_007_935,
+                                250_085_375, 250_085_375, 50.25, 5.0, 100, false),
+                        new ServiceMinute(180_000_000_000L, 500, 490, 10, 10_002_431, 20_004_863, 300_023_807,
+                                500_170_751, 1_000_341_503, 62.125, 4.9, 98, true)),
+                intervalLog("api", 0, 500, 490));
+        ServiceTrafficResult fargateWeb = new ServiceTrafficResult("web",
+                new LatencySummary("web", 10, 10, 0, 0, 10 / 120.0, 2_000_384.0, 2_000_895, 2_000_895, 2_000_895,
+                        2_000_895, 2_000_895, 0, 0, 0.0, null, 0, 0),
+                List.of(new ServiceMinute(60_000_000_000L, 0, 0, 0, 0, 0, 0, 0, 0, 0.0, 0.0, 2, false),
+                        new ServiceMinute(120_000_000_000L, 5, 5, 0, 2_000_895, 2_000_895, 2_000_895, 2_000_895,
+                                2_000_895, 1.5, 2.5, 2, false),
+                        new ServiceMinute(180_000_000_000L, 5, 5, 0, 2_000_895, 2_000_895, 2_000_895, 2_000_895,
+                                2_000_895, 1.5, 2.5, 2, false)),
+                intervalLog("web", 0, 5, 5));
+        ServiceTrafficResult ec2Api = new ServiceTrafficResult("api",
+                new LatencySummary("api", 1000, 1000, 0, 0, 1000 / 120.0, 8_000_000.0, 8_000_511, 9_998_335,
+                        15_007_743, 20_004_863, 20_004_863, 0, 1_000_447, 50_000.0, API_SLO, 2, 0),
+                List.of(new ServiceMinute(60_000_000_000L, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0, false),
+                        new ServiceMinute(120_000_000_000L, 500, 500, 0, 8_000_511, 9_998_335, 15_007_743,
+                                20_004_863, 20_004_863, 70.0, 20.0, 25, false),
+                        new ServiceMinute(180_000_000_000L, 500, 500, 0, 8_000_511, 9_998_335, 15_007_743,
+                                20_004_863, 20_004_863, 71.0, 20.0, 25, false)),
+                intervalLog("api", 0, 500, 500));
+        return new ExperimentResult("quick", "scenarios/quick.yaml",
+                List.of(withTraffic(f, List.of(fargateApi, fargateWeb)), withTraffic(e, List.of(ec2Api))));
+    }
+
+    static RunResult withTraffic(RunResult r, List<ServiceTrafficResult> traffic) {
+        return new RunResult(r.scenarioName(), r.variant(), r.seed(), r.fleetsimVersion(), r.catalogProvenance(),
+                r.start(), r.durationNanos(), r.usage(), r.cost(), r.projectionFactor(), r.summary(), r.minutes(),
+                r.resources(), traffic);
+    }
+
+    /** A real interval log: per minute, that many completions of 10 ms each. */
+    static String intervalLog(String service, int... completionsPerMinute) {
+        ServiceLatency latency = new ServiceLatency(service, 60_000_000_000L, null);
+        for (int minute = 0; minute < completionsPerMinute.length; minute++) {
+            long start = minute * 60_000_000_000L;
+            for (int i = 0; i < completionsPerMinute[minute]; i++) {
+                latency.completed(start, start, start + 10_000_000L);
+            }
+            latency.closeMinute(start + 60_000_000_000L, 0.0, 0.0, 0);
+        }
+        return latency.intervalLog();
     }
 
     static RunResult run(String variant, List<CostLine> lines, String total, RunSummary summary,

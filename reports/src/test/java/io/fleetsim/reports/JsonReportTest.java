@@ -54,7 +54,7 @@ class JsonReportTest {
         JsonNode run = parse(Fixtures.twoVariants()).get("runs").get(1);
         assertThat(fieldNames(run)).containsExactly("variant", "seed", "fleetsimVersion", "catalogProvenance",
                 "start", "duration", "durationSeconds", "usage", "cost", "summary", "workloads", "resources",
-                "series");
+                "series", "traffic", "costPerMillionRequests");
         assertThat(run.get("variant").asText()).isEqualTo("ec2");
         assertThat(run.get("seed").asLong()).isEqualTo(42);
         assertThat(run.get("catalogProvenance").asText()).isEqualTo(Fixtures.PROVENANCE);
@@ -132,6 +132,73 @@ class JsonReportTest {
                 .contains("\n        \"tasksRunning\": [ 40, 100, 100 ],\n")
                 .contains("\"meanCpuReservationPercent\": null,")
                 .endsWith("\n    }\n  ]\n}\n");
+    }
+
+    @Test
+    void render_writesAnEmptyTrafficArrayAndNoCostPerRequestWithoutTraffic() throws IOException {
+        JsonNode run = parse(Fixtures.twoVariants()).get("runs").get(0);
+        assertThat(run.get("traffic").toString()).isEqualTo("[]");
+        assertThat(run.get("costPerMillionRequests").isNull()).isTrue();
+    }
+
+    // Fixtures.withTraffic, fargate api: latencies in exact ms (nanos / 10^6) and nanos; mean 12,500,000.5 ns is
+    // 12.5000005 ms -> 6 decimals HALF_EVEN -> 12.5; error rate (8 + 2) / 1000 = 0.01; queue mean 250,000 ns =
+    // 0.25 ms. Cost per million: 0.246851695421 x 10^6 / (990 + 10 requests of api and web) = 246.851695421.
+    @Test
+    void render_writesEachServicesLatencySummaryInMillisecondsAndNanoseconds() throws IOException {
+        JsonNode run = parse(Fixtures.withTraffic()).get("runs").get(0);
+        assertThat(run.get("costPerMillionRequests").asText()).isEqualTo("246.851695421");
+        JsonNode api = run.get("traffic").get(0);
+        assertThat(fieldNames(api)).containsExactly("service", "intervalLog", "summary", "slo", "series");
+        assertThat(api.get("service").asText()).isEqualTo("api");
+        assertThat(api.get("intervalLog").asText()).isEqualTo("latency-fargate-api.hlog");
+        JsonNode s = api.get("summary");
+        assertThat(fieldNames(s)).containsExactly("arrivals", "completed", "rejected", "dropped", "errorRate",
+                "throughputPerSecond", "meanMs", "meanNanos", "p50Ms", "p50Nanos", "p90Ms", "p90Nanos", "p99Ms",
+                "p99Nanos", "p999Ms", "p999Nanos", "maxMs", "maxNanos", "queueP50Ms", "queueP50Nanos", "queueP99Ms",
+                "queueP99Nanos", "queueMeanMs", "queueMeanNanos");
+        assertThat(s.get("completed").asLong()).isEqualTo(990);
+        assertThat(s.get("errorRate").decimalValue()).isEqualTo(new BigDecimal("0.01"));
+        assertThat(s.get("throughputPerSecond").decimalValue()).isEqualTo(new BigDecimal("8.25"));
+        assertThat(s.get("meanMs").decimalValue()).isEqualTo(new BigDecimal("12.5"));
+        assertThat(s.get("meanNanos").decimalValue()).isEqualTo(new BigDecimal("12500000.5"));
+        assertThat(s.get("p99Ms").decimalValue()).isEqualTo(new BigDecimal("250.085375"));
+        assertThat(s.get("p99Nanos").asLong()).isEqualTo(250_085_375L);
+        assertThat(s.get("maxMs").decimalValue()).isEqualTo(new BigDecimal("1000.341503"));
+        assertThat(s.get("queueMeanMs").decimalValue()).isEqualTo(new BigDecimal("0.25"));
+    }
+
+    // SLO p99 <= 250 ms, errors <= 0.1%; 2 minutes checked, 1 violated -> attainment 0.5. web has no SLO.
+    @Test
+    void render_writesTheSloWithItsMinutes() throws IOException {
+        JsonNode traffic = parse(Fixtures.withTraffic()).get("runs").get(0).get("traffic");
+        JsonNode slo = traffic.get(0).get("slo");
+        assertThat(slo.get("text").asText()).isEqualTo("p99 <= 250 ms, errors <= 0.1%");
+        assertThat(slo.get("latencyPercentile").decimalValue()).isEqualByComparingTo("99");
+        assertThat(slo.get("latencyBoundMs").decimalValue()).isEqualByComparingTo("250");
+        assertThat(slo.get("latencyBoundNanos").asLong()).isEqualTo(250_000_000L);
+        assertThat(slo.get("errorRate").decimalValue()).isEqualTo(new BigDecimal("0.001"));
+        assertThat(slo.get("minutesChecked").asLong()).isEqualTo(2);
+        assertThat(slo.get("minutesViolated").asLong()).isEqualTo(1);
+        assertThat(slo.get("attainment").decimalValue()).isEqualTo(new BigDecimal("0.5"));
+        assertThat(traffic.get(1).get("slo").isNull()).isTrue();
+    }
+
+    // Minute 1 completed nothing: latencies null, CPU and requests per target NaN -> null.
+    // 62.125 is exact in binary; 4.9 is 4.9000000000000003552... -> 4.9 at 6 decimals.
+    @Test
+    void render_writesEachServicesMinutesAsColumnArrays() throws IOException {
+        JsonNode series = parse(Fixtures.withTraffic()).get("runs").get(0).get("traffic").get(0).get("series");
+        assertThat(fieldNames(series)).containsExactly("minute", "timeNanos", "arrivals", "completed", "errors",
+                "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs", "cpuUtilizationPercent", "requestCountPerTarget",
+                "healthyTargets", "sloViolated");
+        assertThat(series.get("minute").toString()).isEqualTo("[1,2,3]");
+        assertThat(series.get("completed").toString()).isEqualTo("[0,500,490]");
+        assertThat(series.get("p99Ms").toString()).isEqualTo("[null,100.007935,300.023807]");
+        assertThat(series.get("cpuUtilizationPercent").toString()).isEqualTo("[null,50.25,62.125]");
+        assertThat(series.get("requestCountPerTarget").toString()).isEqualTo("[null,5,4.9]");
+        assertThat(series.get("sloViolated").toString()).isEqualTo("[false,false,true]");
+        assertThat(render(Fixtures.withTraffic())).contains("\n            \"errors\": [ 0, 0, 10 ],\n");
     }
 
     @Test

@@ -106,4 +106,66 @@ class MarkdownSummaryTest {
         assertThat(render(result)).contains("## Cost lines: idle\n\nNo billable usage.\n")
                 .contains("| Total cost (USD) | $0.00 |\n| 30-day projection (USD) | $0.00 |\n");
     }
+
+    @Test
+    void render_leavesLatencyAndCostPerRequestOutWithoutTraffic() throws IOException {
+        assertThat(render(Fixtures.twoVariants())).doesNotContain("## Latency").doesNotContain("per million");
+    }
+
+    // Cost per million requests: fargate 0.246851695421 x 10^6 / (990 api + 10 web) = 246.851695421 -> $246.8517;
+    // ec2 0.206401695421 x 10^6 / 1000 = 206.401695421 -> $206.4017 (4 decimals, HALF_UP).
+    @Test
+    void render_addsCostPerMillionRequestsToTheComparison() throws IOException {
+        assertThat(render(Fixtures.withTraffic())).contains(""
+                + "| 30-day projection (USD) | $3,554.66 | $2,972.18 |\n"
+                + "| Cost per million requests (USD) | $246.8517 | $206.4017 |\n"
+                + "| Task-hours | 5.00 | 4.50 |\n");
+    }
+
+    // Fixtures.withTraffic, api. Throughput 990 / 120 s = 8.25; 1000 / 120 s = 8.333... -> 8.33.
+    // Error rate (8 + 2) / 1000 = 1.000%. Latencies: ns / 10^6 rounded HALF_UP to 3 decimals:
+    // 10,002,431 -> 10.002; 250,085,375 -> 250.085; 500,170,751 -> 500.171; 1,000,341,503 -> 1,000.342;
+    // mean 12,500,000.5 -> 12.500; queue mean 250,000 -> 0.250. SLO attainment 1 - 1/2 = 50.00%, 0/2 -> 100.00%.
+    @Test
+    void render_comparesEachServicesLatencyAcrossVariants() throws IOException {
+        assertThat(render(Fixtures.withTraffic())).contains(""
+                + "Cheapest variant by 30-day projection: **ec2** ($2,972.18).\n"
+                + "\n"
+                + "## Latency\n"
+                + "\n"
+                + "Arrivals are open-loop: each request's latency is measured from its scheduled arrival, so it "
+                + "includes all queueing and has no coordinated omission.")
+                .contains(""
+                + "### Service: api\n"
+                + "\n"
+                + "| Metric | fargate | ec2 |\n"
+                + "|---|---:|---:|\n"
+                + "| Requests completed | 990 | 1,000 |\n"
+                + "| Throughput (req/s) | 8.25 | 8.33 |\n"
+                + "| Error rate | 1.000% | 0.000% |\n"
+                + "| p50 (ms) | 10.002 | 8.001 |\n"
+                + "| p90 (ms) | 20.005 | 9.998 |\n"
+                + "| p99 (ms) | 250.085 | 15.008 |\n"
+                + "| p99.9 (ms) | 500.171 | 20.005 |\n"
+                + "| Max (ms) | 1,000.342 | 20.005 |\n"
+                + "| Mean (ms) | 12.500 | 8.000 |\n"
+                + "| Mean queueing delay (ms) | 0.250 | 0.050 |\n"
+                + "| SLO | p99 <= 250 ms, errors <= 0.1% | p99 <= 250 ms, errors <= 0.1% |\n"
+                + "| SLO attainment | 50.00% | 100.00% |\n"
+                + "| Minutes in SLO violation | 1 of 2 | 0 of 2 |\n"
+                + "\n"
+                + "### Service: web\n");
+    }
+
+    // web runs only on fargate, without an SLO: ec2 shows n/a throughout; fargate's SLO rows say none / n/a.
+    @Test
+    void render_showsNotAvailableForAVariantWithoutTheService() throws IOException {
+        assertThat(render(Fixtures.withTraffic()))
+                .contains("| Requests completed | 10 | n/a |\n")
+                .contains("| Throughput (req/s) | 0.08 | n/a |\n")
+                .contains("| SLO | none | n/a |\n"
+                        + "| SLO attainment | n/a | n/a |\n"
+                        + "| Minutes in SLO violation | n/a | n/a |\n"
+                        + "\n## Cost lines: fargate\n");
+    }
 }

@@ -7,9 +7,13 @@ import io.fleetsim.experiment.ExperimentResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,13 +40,45 @@ class ReportWriterTest {
 
     @Test
     void write_twiceGivesByteIdenticalFiles() throws IOException {
-        new ReportWriter().write(Fixtures.twoVariants(), dir.resolve("a"));
-        new ReportWriter().write(Fixtures.twoVariants(), dir.resolve("b"));
-        for (ReportFormat format : ReportFormat.values()) {
-            assertThat(Files.readAllBytes(dir.resolve("b").resolve(format.fileName())))
-                    .as(format.fileName())
-                    .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(format.fileName())));
+        new ReportWriter().write(Fixtures.withTraffic(), dir.resolve("a"));
+        new ReportWriter().write(Fixtures.withTraffic(), dir.resolve("b"));
+        assertThat(listing(dir.resolve("b"))).isEqualTo(listing(dir.resolve("a"))).hasSize(6);
+        for (String name : listing(dir.resolve("a"))) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(name)))
+                    .as(name)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(name)));
         }
+    }
+
+    // fargate has api (0 + 500 + 490 completions) and web (0 + 5 + 5), ec2 has api (0 + 500 + 500): three logs,
+    // each readable by HdrHistogram's reader, with 3 intervals whose counts add up to the completions.
+    @Test
+    void write_addsOneHdrHistogramLogPerRunAndServiceThatHdrHistogramReads() throws IOException {
+        List<Path> written = new ReportWriter().write(Fixtures.withTraffic(), dir);
+        assertThat(listing(dir)).containsExactly("latency-ec2-api.hlog", "latency-fargate-api.hlog",
+                "latency-fargate-web.hlog", "report.json", "summary.md", "timeseries.csv");
+        assertThat(written).containsExactly(dir.resolve("report.json"), dir.resolve("summary.md"),
+                dir.resolve("timeseries.csv"), dir.resolve("latency-fargate-api.hlog"),
+                dir.resolve("latency-fargate-web.hlog"), dir.resolve("latency-ec2-api.hlog"));
+        assertThat(new ReportWriter().outputs(Fixtures.withTraffic(), dir)).isEqualTo(written);
+        assertThat(Files.readString(dir.resolve("latency-fargate-web.hlog"))).startsWith(
+                "#fleetsim 0.1.0, scenario quick, variant fargate, seed 42, service web\n"
+                        + "#run start 2024-01-01T00:00:00Z; interval timestamps are seconds since the run start\n"
+                        + "#fleetsim end-to-end request latency of service web;");
+        assertThat(intervalCounts(dir.resolve("latency-fargate-api.hlog"))).containsExactly(0L, 500L, 490L);
+        assertThat(intervalCounts(dir.resolve("latency-fargate-web.hlog"))).containsExactly(0L, 5L, 5L);
+        assertThat(intervalCounts(dir.resolve("latency-ec2-api.hlog"))).containsExactly(0L, 500L, 500L);
+    }
+
+    private static List<Long> intervalCounts(Path log) throws IOException {
+        List<Long> counts = new ArrayList<>();
+        try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                counts.add(((Histogram) h).getTotalCount());
+            }
+        }
+        return counts;
     }
 
     @Test
@@ -68,6 +104,15 @@ class ReportWriterTest {
         assertThatThrownBy(() -> new ReportWriter().write(empty, dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected at least one run in the result of scenario 'quick', found none");
+    }
+
+    @Test
+    void fileName_ofAFormatNamedAfterTheResultSaysWhatToCallInstead() {
+        assertThatThrownBy(ReportFormat.HDR_HISTOGRAM_LOGS::fileName)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("report format HDR_HISTOGRAM_LOGS writes files named after the runs and services of a "
+                        + "result, expected a call of fileNames(result)");
+        assertThat(ReportFormat.HDR_HISTOGRAM_LOGS.fileNames(Fixtures.twoVariants())).isEmpty();
     }
 
     @Test

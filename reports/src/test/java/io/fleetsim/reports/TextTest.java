@@ -135,4 +135,26 @@ class TextTest {
         assertThat(MinuteColumn.minuteNumber(120_000_000_000L)).isEqualTo(2);
         assertThat(MinuteColumn.minuteNumber(0)).isEqualTo(0);
     }
+
+    // 250,085,375 ns = 250.085375 ms: exact for JSON and CSV, 250.085 (HALF_UP, 3 decimals) for people;
+    // 1,000,341,503 ns -> 1,000.342 with a thousands separator; 0.5 ns -> 0.0000005 ms -> 0.000.
+    @Test
+    void millis_isExactAndMsRoundsToMicroseconds() {
+        assertThat(Text.millis(250_085_375L).toPlainString()).isEqualTo("250.085375");
+        assertThat(Text.millis(250_000_000L).toPlainString()).isEqualTo("250");
+        assertThat(Text.millis(0).toPlainString()).isEqualTo("0");
+        assertThat(Text.ms(250_085_375L)).isEqualTo("250.085");
+        assertThat(Text.ms(1_000_341_503L)).isEqualTo("1,000.342");
+        assertThat(Text.ms(0.5)).isEqualTo("0.000");
+    }
+
+    @Test
+    void slo_writesOnlyTheBoundsTheSloSets() {
+        assertThat(Text.slo(new io.fleetsim.scenario.model.SloSpec(99.0, 250_000_000L, 0.001)))
+                .isEqualTo("p99 <= 250 ms, errors <= 0.1%");
+        assertThat(Text.slo(new io.fleetsim.scenario.model.SloSpec(99.9, 1_500_000L, 1.0)))
+                .isEqualTo("p99.9 <= 1.5 ms");
+        assertThat(Text.slo(new io.fleetsim.scenario.model.SloSpec(0.0, 0, 0.05))).isEqualTo("errors <= 5%");
+        assertThat(Text.slo(new io.fleetsim.scenario.model.SloSpec(0.0, 0, 1.0))).isEqualTo("no bounds");
+    }
 }
