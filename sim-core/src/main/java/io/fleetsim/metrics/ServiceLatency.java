@@ -147,6 +147,7 @@ public final class ServiceLatency implements RequestListener {
     }
 
     /** A request arrived (counted per minute and, after warm-up, in the summary). */
+    @Override
     public void arrived(long nowNanos) {
         minuteArrivals++;
         if (nowNanos >= warmupNanos) {

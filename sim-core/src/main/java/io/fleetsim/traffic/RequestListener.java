@@ -6,6 +6,10 @@ package io.fleetsim.traffic;
  */
 public interface RequestListener {
 
+    /** A request arrived at the load balancer (before routing; every arrival ends in one of the calls below). */
+    default void arrived(long nowNanos) {
+    }
+
     /**
      * A request completed.
      *
