@@ -46,6 +46,32 @@ class ServiceLatencyTest {
 
     // Values 1..100 ns are below 2048, so exact. Rank of p = ceil(p/100 x 100): p50 -> 50th value = 50,
     // p90 -> 90, p99 -> 99, p99.9 -> ceil(99.9) = 100th = 100; max 100; mean (1 + 100) / 2 = 50.5.
+    /*
+     * Warm-up 90 s: minute 1 [0, 60) is all warm-up; minute 2 [60, 120) straddles it; minute 3 [120, 180) is after
+     * it and still open when the summary is taken at 150 s. Requests of 1, 2, 3, 4 ms complete at 30 s, 80 s, 100 s
+     * and 130 s: the summary counts the last two (3 and 4 ms), whether they reached the run-long histogram request
+     * by request (straddling minute) or will be added with their minute (open minute).
+     */
+    @Test
+    void summary_countsRequestsAfterWarmupInStraddlingAndOpenMinutes() {
+        ServiceLatency l = new ServiceLatency("api", 90 * S, null);
+        request(l, 30 * S, MS);
+        close(l, MINUTE);
+        request(l, 80 * S, 2 * MS);
+        request(l, 100 * S, 3 * MS);
+        close(l, 2 * MINUTE);
+        request(l, 130 * S, 4 * MS);
+        // HdrHistogram reports the highest value equivalent to the recorded one (3 significant digits).
+        org.HdrHistogram.Histogram same = new org.HdrHistogram.Histogram(1, 3_600 * S, 3);
+        LatencySummary sum = l.summary(150 * S);
+        assertThat(sum.completed()).isEqualTo(2);
+        assertThat(sum.p50Nanos()).isEqualTo(same.highestEquivalentValue(3 * MS));
+        assertThat(sum.maxNanos()).isEqualTo(same.highestEquivalentValue(4 * MS));
+        close(l, 3 * MINUTE);
+        assertThat(l.summary(3 * MINUTE).maxNanos()).isEqualTo(same.highestEquivalentValue(4 * MS));
+        assertThat(l.summary(3 * MINUTE).completed()).isEqualTo(2);
+    }
+
     @Test
     void closeMinute_reportsExactPercentilesOfSmallValues() {
         ServiceLatency l = new ServiceLatency("api", 0, null);
