@@ -66,6 +66,19 @@ final class TestScenarios {
                 List.of(new PlacementStrategySpec("spread", "attribute:ecs.availability-zone")), List.of(), null, null);
     }
 
+    /** A service with Poisson traffic at {@code ratePerSecond}, exponential work, FCFS, round robin. */
+    static ServiceSpec serviceWithTraffic(String name, int desired, TaskDefinitionSpec td, double ratePerSecond,
+            long meanWorkNanos, long healthCheckGraceNanos, StrategyItem... strategy) {
+        var traffic = new io.fleetsim.scenario.model.TrafficSpec(
+                new io.fleetsim.scenario.model.ArrivalSpec("poisson", ratePerSecond, null, null),
+                new io.fleetsim.scenario.model.DistributionSpec("exponential", meanWorkNanos, 0, 0, List.of()), null,
+                new io.fleetsim.scenario.model.ServingSpec("fcfs", 0, 0),
+                new io.fleetsim.scenario.model.LoadBalancerSpec("round_robin", 300 * S, healthCheckGraceNanos));
+        return new ServiceSpec(name, "prod", desired, List.of(strategy), td,
+                List.of(new PlacementStrategySpec("spread", "attribute:ecs.availability-zone")), List.of(), traffic,
+                null);
+    }
+
     static JobSpec job(String name, Schedule schedule, int count, long durationNanos, TaskDefinitionSpec td,
             StrategyItem... strategy) {
         return new JobSpec(name, "prod", schedule, count, durationNanos, List.of(strategy), td,
@@ -73,7 +86,13 @@ final class TestScenarios {
     }
 
     static Scenario scenario(long durationNanos, ClusterSpec cluster, List<ServiceSpec> services, List<JobSpec> jobs) {
-        return new Scenario("test", "", "default", 42L, Instant.parse("2024-01-01T00:00:00Z"), durationNanos, 0L,
+        return scenario(durationNanos, 0L, cluster, services, jobs);
+    }
+
+    static Scenario scenario(long durationNanos, long warmupNanos, ClusterSpec cluster, List<ServiceSpec> services,
+            List<JobSpec> jobs) {
+        return new Scenario("test", "", "default", 42L, Instant.parse("2024-01-01T00:00:00Z"), durationNanos,
+                warmupNanos,
                 "us-east-1", new PricingSpec(new BigDecimal("0.70"), new BigDecimal("0.60")), TIMINGS,
                 List.of(cluster), services, jobs);
     }
