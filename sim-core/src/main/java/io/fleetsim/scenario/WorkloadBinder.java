@@ -108,7 +108,7 @@ final class WorkloadBinder {
             SloSpec slo = f.has("slo") ? SloBinder.bind(r, f.get("slo"), f.path("slo")) : null;
             if (r.problems().size() == before) {
                 out.add(new ServiceSpec(c.name, c.cluster, desired, c.strategy, c.taskDefinition, c.placementStrategy,
-                        c.placementConstraints, trafficSpec, slo));
+                        c.placementConstraints, trafficSpec, slo, null));
             }
         }
         return out;

@@ -63,7 +63,7 @@ final class TestScenarios {
 
     static ServiceSpec service(String name, int desired, TaskDefinitionSpec td, StrategyItem... strategy) {
         return new ServiceSpec(name, "prod", desired, List.of(strategy), td,
-                List.of(new PlacementStrategySpec("spread", "attribute:ecs.availability-zone")), List.of(), null, null);
+                List.of(new PlacementStrategySpec("spread", "attribute:ecs.availability-zone")), List.of(), null, null, null);
     }
 
     /** A service with Poisson traffic at {@code ratePerSecond}, exponential work, FCFS, round robin. */
@@ -76,7 +76,7 @@ final class TestScenarios {
                 new io.fleetsim.scenario.model.LoadBalancerSpec("round_robin", 300 * S, healthCheckGraceNanos));
         return new ServiceSpec(name, "prod", desired, List.of(strategy), td,
                 List.of(new PlacementStrategySpec("spread", "attribute:ecs.availability-zone")), List.of(), traffic,
-                null);
+                null, null);
     }
 
     static JobSpec job(String name, Schedule schedule, int count, long durationNanos, TaskDefinitionSpec td,

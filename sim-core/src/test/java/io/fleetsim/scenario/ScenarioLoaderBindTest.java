@@ -97,7 +97,7 @@ class ScenarioLoaderBindTest {
         ServiceSpec api = new ServiceSpec("api", "prod", 6, List.of(new StrategyItem("fargate", 0, 1)),
                 new TaskDefinitionSpec("api", 512, 1024, new ImageSpec("api", "latest", 262_144_000L),
                         NetworkMode.AWSVPC, 20, Architecture.X86_64, 30 * S),
-                List.of(new PlacementStrategySpec("spread", "attribute:ecs.availability-zone")), List.of(), null, null);
+                List.of(new PlacementStrategySpec("spread", "attribute:ecs.availability-zone")), List.of(), null, null, null);
         JobSpec report = new JobSpec("nightly-report", "prod", CronSchedule.parse("cron(0 2 * * ? *)", START), 5,
                 600 * S, List.of(new StrategyItem("m6i", 1, 2)),
                 new TaskDefinitionSpec("report", 1024, 2048, new ImageSpec("tools/report", "v1.2", 1_610_612_736L),

@@ -11,6 +11,7 @@ import java.util.List;
  * @param placementConstraints binding constraints, possibly empty
  * @param traffic              requests the service receives; {@code null} for a service without traffic
  * @param slo                  its service-level objective; {@code null} for none
+ * @param autoScaling          service auto scaling; {@code null} for a fixed desired count
  */
 public record ServiceSpec(
         String name,
@@ -21,7 +22,8 @@ public record ServiceSpec(
         List<PlacementStrategySpec> placementStrategy,
         List<PlacementConstraintSpec> placementConstraints,
         TrafficSpec traffic,
-        SloSpec slo) {
+        SloSpec slo,
+        ServiceAutoScalingSpec autoScaling) {
 
     public ServiceSpec {
         capacityProviderStrategy = List.copyOf(capacityProviderStrategy);
