@@ -5,6 +5,7 @@ import io.fleetsim.engine.EventQueue;
 import io.fleetsim.engine.RandomStream;
 import io.fleetsim.engine.RandomStreams;
 import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,10 +24,14 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Implementations ({@code impl}):
  * <ul>
- *   <li>{@code fleetsim}: {@link EventQueue} (poll, then add with the popped handler and argument).</li>
+ *   <li>{@code fleetsim}: {@link EventQueue}, the two-level calendar queue (poll, then add with the popped
+ *       handler and argument).</li>
+ *   <li>{@code heap}: {@link HeapEventQueue}, the previous {@code EventQueue} (a 4-ary heap), same calls.</li>
  *   <li>{@code priorityqueue}: {@link PriorityQueue} of small event objects ordered by (time, seq), the usual
  *       Java simulator design. It re-adds the popped object with a new time and sequence number instead of
  *       allocating a fresh one, so it is measured without allocation cost (its best case).</li>
+ *   <li>{@code treeset}: {@link TreeSet} of the same event objects ordered by (time, seq), the design of
+ *       CloudSim Plus; it re-adds the popped object too.</li>
  *   <li>{@code longheap}: calibration only, not an event queue: a 4-ary heap of bare {@code long} times with no
  *       payload, no tie-breaking and no cancellation. It shows the ceiling any array heap reaches on the
  *       machine at hand.</li>
@@ -50,7 +55,7 @@ public class EventQueueHoldBenchmark {
     @Param({"1000", "10000", "100000", "1000000"})
     public int size;
 
-    @Param({"fleetsim", "priorityqueue", "longheap"})
+    @Param({"fleetsim", "heap", "priorityqueue", "treeset", "longheap"})
     public String impl;
 
     private long[] increments;
@@ -68,14 +73,20 @@ public class EventQueueHoldBenchmark {
             case "fleetsim":
                 hold = new FleetsimHold();
                 break;
+            case "heap":
+                hold = new HeapHold();
+                break;
             case "priorityqueue":
                 hold = new PriorityQueueHold();
+                break;
+            case "treeset":
+                hold = new TreeSetHold();
                 break;
             case "longheap":
                 hold = new LongHeapHold(size);
                 break;
             default:
-                throw new IllegalArgumentException("impl must be fleetsim, priorityqueue or longheap, got " + impl);
+                throw new IllegalArgumentException("impl must be fleetsim, heap, priorityqueue, treeset or longheap, got " + impl);
         }
         // Prefill: initial times drawn from the increment distribution, as in Jones (1986).
         for (int i = 0; i < size; i++) {
@@ -116,6 +127,23 @@ public class EventQueueHoldBenchmark {
         }
     }
 
+    private static final class HeapHold implements Hold {
+        private static final EventHandler HANDLER = (now, arg) -> { };
+        private final HeapEventQueue queue = new HeapEventQueue();
+
+        @Override
+        public void add(long time) {
+            queue.add(time, HANDLER, 0L);
+        }
+
+        @Override
+        public long hold(long increment) {
+            long time = queue.pollTime();
+            queue.add(time + increment, queue.lastHandler(), queue.lastArg());
+            return time;
+        }
+    }
+
     private static final class PriorityQueueHold implements Hold {
         private static final EventHandler HANDLER = (now, arg) -> { };
         private final PriorityQueue<Event> queue = new PriorityQueue<>();
@@ -129,6 +157,28 @@ public class EventQueueHoldBenchmark {
         @Override
         public long hold(long increment) {
             Event event = queue.poll();
+            long time = event.time;
+            event.time = time + increment;
+            event.seq = seq++;
+            queue.add(event);
+            return time;
+        }
+    }
+
+    /** CloudSim Plus's design: a TreeSet of event objects ordered by (time, seq); re-adds the polled object. */
+    private static final class TreeSetHold implements Hold {
+        private static final EventHandler HANDLER = (now, arg) -> { };
+        private final TreeSet<Event> queue = new TreeSet<>();
+        private long seq;
+
+        @Override
+        public void add(long time) {
+            queue.add(new Event(time, seq++, HANDLER, 0L));
+        }
+
+        @Override
+        public long hold(long increment) {
+            Event event = queue.pollFirst();
             long time = event.time;
             event.time = time + increment;
             event.seq = seq++;

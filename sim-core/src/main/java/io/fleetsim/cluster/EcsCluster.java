@@ -178,6 +178,83 @@ public final class EcsCluster {
         return w;
     }
 
+    /**
+     * Changes a service's desired count now, as UpdateService does: more tasks are launched at once; for fewer, the
+     * service scheduler stops tasks (platform-semantics.md section 5.2, scale-in): first tasks not yet RUNNING
+     * (newest first), then RUNNING ones chosen so the service stays balanced: the zone with the most tasks of the
+     * service, in it the instance with the most, newest task first (on Fargate, the zone alone). Stopped tasks
+     * drain and stop after their stop timeout at most.
+     *
+     * <p>Caveats: with a binpack strategy ECS stops the task whose instance is left with the most free resources;
+     * fleetsim applies the balancing rule above to every strategy.
+     */
+    public void setDesiredCount(Workload w, int desired) {
+        if (w.kind != Workload.Kind.SERVICE) {
+            throw new IllegalArgumentException(w.owner + " is not a service");
+        }
+        if (desired < 0) {
+            throw new IllegalArgumentException("desired count must be >= 0, found " + desired);
+        }
+        w.desiredCount = desired;
+        while (w.live < desired) {
+            launchTask(w);
+        }
+        int excess = liveNotStopping(w) - desired;
+        for (; excess > 0; excess--) {
+            stopTask(scaleInVictim(w), w.taskDefinition.stopTimeoutNanos());
+        }
+    }
+
+    private int liveNotStopping(Workload w) {
+        int n = 0;
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            Task t = tasks.get(i);
+            if (t.workload == w && (t.state == TaskState.PROVISIONING || t.state == TaskState.PENDING
+                    || t.state == TaskState.RUNNING)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private Task scaleInVictim(Workload w) {
+        // Tasks that are not running yet serve nothing: stop the newest of them first.
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            Task t = tasks.get(i);
+            if (t.workload == w && (t.state == TaskState.PROVISIONING || t.state == TaskState.PENDING)) {
+                return t;
+            }
+        }
+        List<String> zones = spec.zones();
+        int[] perZone = new int[zones.size()];
+        for (Task t : tasks) {
+            if (t.workload == w && t.state == TaskState.RUNNING) {
+                perZone[zones.indexOf(t.zone)]++;
+            }
+        }
+        int zone = 0;
+        for (int z = 1; z < perZone.length; z++) {
+            if (perZone[z] > perZone[zone]) {
+                zone = z;
+            }
+        }
+        String victimZone = zones.get(zone);
+        Task victim = null;
+        int victimLoad = -1;
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            Task t = tasks.get(i);
+            if (t.workload != w || t.state != TaskState.RUNNING || !t.zone.equals(victimZone)) {
+                continue;
+            }
+            int load = t.instance == null ? 0 : t.instance.tasksInGroup(w.group);
+            if (load > victimLoad) {
+                victim = t;
+                victimLoad = load;
+            }
+        }
+        return victim;
+    }
+
     // ---------------------------------------------------------------- task lifecycle
 
     /** Launches one task of {@code w} now, on the provider its strategy picks. */

@@ -5,75 +5,114 @@ import java.util.NoSuchElementException;
 
 /**
  * The pending-event set of a {@link Simulator}: events pop in (time, insertion sequence) order, can be cancelled
- * by a {@code long} handle in O(log n), and live in primitive arrays, so that adding and polling allocate nothing
- * in the steady state.
+ * by a {@code long} handle (O(1) for events beyond the current bucket, O(log k) in the near heap), and live in
+ * primitive arrays, so that adding and polling allocate nothing in the steady state.
  *
- * <p>Why not {@link java.util.PriorityQueue}: it needs one object per event (allocation and GC work on the
- * hottest path of the simulator), its {@code remove(Object)} is a linear scan, and every comparison is a
- * {@code compareTo} call over two objects. OpenDC replaced it for the same reasons with a binary heap over
- * parallel primitive arrays (atlarge-research/opendc
- * {@code opendc-simulator-core/src/main/java/org/opendc/simulator/TaskQueue.java}). This class follows that
- * design and adds cancellation by handle and the measured tricks below; {@code benchmarks/README.md} has the
- * figures against {@code PriorityQueue} ({@code EventQueueHoldBenchmark}).
+ * <p>It is a two-level calendar queue: a calendar of time buckets (Brown, "Calendar queues: a fast O(1) priority
+ * queue implementation for the simulation event set problem", CACM 31(10), 1988) whose buckets are unsorted
+ * lists, as in the rungs of a ladder queue (Tang, Goh and Thng, "Ladder queue: an O(1) priority queue structure
+ * for large-scale discrete event simulation", ACM TOMACS 15(3), 2005), in front of which a small 4-ary heap
+ * holds only the current bucket. Why not {@link java.util.PriorityQueue} or a {@link java.util.TreeSet} (the
+ * CloudSim Plus design): one object per event (allocation and GC work on the hottest path), a linear
+ * {@code remove(Object)} (PriorityQueue), a {@code compareTo} call per comparison, O(log n) per operation.
+ * {@code benchmarks/README.md} has the figures ({@code EventQueueHoldBenchmark}).
  *
- * <p>How it is built, and what each choice measured (hold model, 10^4 pending, same noisy 2-core machine):
+ * <p>How it is built, and what each choice measured (hold model, Exp(1 s) increments, 2-core machine shared with
+ * other jobs, so only same-run ratios are meaningful):
  * <ul>
- *   <li><b>A 4-ary heap ordered by time alone</b>, over {@code long[] heapTime} and {@code int[] heapSlot}.
- *       Comparing only one {@code long} lets the JIT select the smallest of four children with conditional
- *       moves instead of unpredictable branches: 1.75x faster than comparing (time, sequence) pairs in the
- *       heap. 4-ary beat binary by 15% and 8-ary by 11% (half the depth of a binary heap; the four children
- *       share a cache line). Separate arrays beat interleaving time and slot in one {@code long[]} by 12%.</li>
- *   <li><b>Ties are ordered when they surface.</b> Entries with equal times can sit in the heap in any order;
- *       when the event being polled has a twin (a child of the root with the same time, one comparison per
- *       poll), every pending event at that time is moved into a small batch sorted by insertion sequence and
- *       served from there. All of them precede anything else in the heap, and events added later at that same
- *       time have larger sequence numbers, so (time, sequence) order holds exactly. This is why the queue only
- *       moves forward: an event may not be added before the last polled time (a simulator never does).</li>
- *   <li><b>Poll then add costs one sift.</b> {@link #pollTime()} leaves a hole at the root; if the next
- *       operation is an {@link #add}, as when a handler schedules its successor, the new event fills the hole
- *       and sifts down once, instead of the last leaf sifting down and the new event sifting up: +24%. A peek or
- *       poll first fills the hole the usual way.</li>
- *   <li><b>Slots</b>: an event's payload ({@link EventHandler}, {@code long arg}, sequence number) stays in a
- *       slot table while the heap reorders; freed slots go on a LIFO free list (the most recently freed slot is
- *       the most likely to be in cache). {@code position[slot]} follows every heap move, so {@link #cancel(long)}
- *       finds its entry in O(1) and removes it in O(log n). Maintaining it costs about 16% of hold throughput;
- *       lazy cancellation (leave cancelled entries in the heap) would avoid that, at the price of dead entries
- *       filling the heap when most events are cancelled, as request timeouts are.</li>
+ *   <li><b>Three tiers by time.</b> Every pending event with time at or before {@code nearLast} (the end of
+ *       the current bucket) is in the near heap; every event after it and at or before {@code calendarLast} is
+ *       in calendar bucket {@code (time - base) >>> shift}; every later event is on the overflow list. Adding to
+ *       a bucket or to the overflow is O(1) (push on a doubly linked list threaded through the slot table).
+ *       When the near heap runs dry, the next non-empty bucket moves into it; when the calendar is empty, the
+ *       overflow is spread over a new calendar (the ladder queue's "top" and one rung). The previous design, a
+ *       4-ary heap of every pending event ({@code benchmarks/.../HeapEventQueue.java}), did 13.9 M holds/s at
+ *       10^4 pending and 1.1 to 1.3 M at 10^6; this one about 1.4x that at 10^4 and 2x at 10^5 and 10^6 in
+ *       the same runs (see the README for the JMH table).</li>
+ *   <li><b>Bucket width</b> is a power of two (an index is one subtraction and one shift, no division), the
+ *       largest at or below (span / count) / 2 of the events being spread, and the calendar covers the span
+ *       once or twice: about half an event to one event per bucket on average, a handful at the front in the
+ *       hold model (where events are densest). Half and quarter of that width measured the same within noise;
+ *       twice the width, and eight times narrower, were slower. Rebuilding from the overflow re-measures the
+ *       width, so it follows the distribution as the simulation moves on, as Brown's resize does.</li>
+ *   <li><b>The near heap</b> keeps the old queue's measured tricks: a 4-ary heap ordered by time alone over
+ *       {@code long[] heapTime} and {@code int[] heapSlot}, so the JIT picks the least of four children with
+ *       conditional moves (1.75x faster than comparing (time, sequence) pairs; 4-ary beat binary by 15%);
+ *       poll-then-add in one sift (a hole left at the root is filled by the next add if it lands there, +24%
+ *       for a heap-bound load).</li>
+ *   <li><b>Ties are ordered when they surface.</b> Equal times always share one bucket and so reach the near
+ *       heap together; there they sit in any order, and when the event being polled has a twin (a child of the
+ *       root with the same time, one comparison per poll) every pending event at that time moves into a small
+ *       batch sorted by insertion sequence and is served from there. Events added later at that time have
+ *       larger sequence numbers, so (time, sequence) order holds exactly. This is why the queue only moves
+ *       forward: an event may not be added before the last polled time (a simulator never does).</li>
+ *   <li><b>Slots</b>: an event's payload (handler, argument, sequence number, time, list links) stays in a slot
+ *       table while it moves between tiers; freed slots go on a LIFO free list (the most recently freed slot is
+ *       the most likely to be in cache). {@code position[slot]} says where the event is (heap index, calendar,
+ *       overflow, tie batch), so {@link #cancel(long)} unlinks a bucket or overflow event in O(1) and removes a
+ *       near-heap event in O(log k). Packing time, argument, sequence and links into one {@code long[]} record
+ *       per slot (one cache line per event) measured no faster than parallel arrays at 10^4 to 10^6, so the
+ *       simpler parallel arrays stay.</li>
  *   <li><b>Handles</b> are {@code (generation << 32) | slot}. A slot's generation changes whenever its event
  *       fires or is cancelled, so a stale handle whose slot was reused by a later event cancels nothing (no
  *       ABA). Generations start at 1, so {@link #NO_HANDLE} ({@code 0}) is never a live handle.</li>
  * </ul>
+ *
+ * <p>Skewed loads degrade to the heap, not worse: when every event has the same time, one bucket holds them
+ * all and the near heap does all the work (about 0.6x the old heap's throughput, measured, because each rebuild
+ * walks a list first); bimodal gaps of 1 us and 1 day ran 1.4x the old heap and a burst of 10^6 events drained
+ * 2.2x faster (same harness, same run). Each event is moved a bounded number of times: overflow to bucket at
+ * most once per rebuild (rebuilds happen only when the calendar is empty), bucket to near heap once.
  *
  * <p>Polling does not allocate either: {@link #pollTime()} returns the time and leaves the handler and argument
  * in {@link #lastHandler()} and {@link #lastArg()} for the caller to dispatch before its next {@code add}.
  *
  * <p>Caveats: not thread-safe (one queue belongs to one single-threaded simulation). A handle stays unique for
  * 2^32 - 1 reuses of its slot; a handle held through more reuses than that could cancel a stranger's event.
- * At most 2^30 events can be pending. Memory is never returned: the arrays keep the size of the largest
- * pending set seen.
+ * At most 2^30 events can be pending. A calendar covers at most 2^63 ns and 2^22 buckets: events spread over
+ * a wider span wait on the overflow for a later rebuild, and with more than about 2^22 pending events the
+ * buckets get wider, so more of them pass through the near heap at O(log k). Memory is never returned: the
+ * arrays keep the size of the largest pending set (and the largest calendar) seen.
  */
 public final class EventQueue {
 
     /** A value that is never a live handle; callers may use it for "no event scheduled". */
     public static final long NO_HANDLE = 0L;
 
-    /** log2 of the heap's arity: 4-ary (see the class comment for the measurements). */
+    /** log2 of the near heap's arity: 4-ary (see the class comment for the measurements). */
     private static final int LOG_ARITY = 2;
     private static final int ARITY = 1 << LOG_ARITY;
 
     private static final int MAX_CAPACITY = 1 << 30;
     private static final int DEFAULT_CAPACITY = 64;
 
+    /** Upper bound of log2(number of calendar buckets): 2^22 ints are 16 MiB. */
+    private static final int MAX_LOG_BUCKETS = 22;
+    /** Bucket width is the power of two at or below (span / count) >> WIDTH_SHIFT_BIAS (see the class comment). */
+    private static final int WIDTH_SHIFT_BIAS = 1;
+
     /** position[slot] of a free slot. */
     private static final int FREE = -1;
+    /** position[slot] of an event in a calendar bucket. */
+    private static final int IN_CALENDAR = -2;
+    /** position[slot] of an event in the overflow list. */
+    private static final int IN_OVERFLOW = -3;
     /** position[slot] = BATCHED - i: the event is entry i of the tie batch. */
-    private static final int BATCHED = -2;
+    private static final int BATCHED = -4;
 
-    // The heap: entries 0..heapSize-1; entry 0 is a hole (no event) while holeAtRoot.
+    /** End of a list in {@code next}, and an empty bucket in {@code bucketHead}. */
+    private static final int NONE = -1;
+    /** prev[slot] of the first event of the overflow list; the first event of bucket b has prev -2 - b. */
+    private static final int OVERFLOW_HEAD = -1;
+
+    // The near heap: every pending event with time <= nearLast, outside the tie batch. Entries 0..heapSize-1;
+    // entry 0 is a hole (no event) while holeAtRoot.
     private long[] heapTime;
     private int[] heapSlot;
     private int heapSize;
     private boolean holeAtRoot;
+    /** Last time covered by the near heap: the end of bucket {@code current}, saturated at Long.MAX_VALUE. */
+    private long nearLast = Long.MIN_VALUE;
 
     // The tie batch: events at batchTime in sequence order; entries batchHead..batchEnd-1, cancelled ones are -1.
     private long[] batchSeq = new long[ARITY];
@@ -83,12 +122,32 @@ public final class EventQueue {
     private int batchLive;
     private long batchTime;
 
+    // The calendar: bucket b holds, unsorted in a doubly linked list through next/prev, the events with
+    // time in [base + b * 2^shift, base + (b + 1) * 2^shift), for current < b; every event after nearLast and
+    // at or before calendarLast is in a bucket.
+    private int[] bucketHead;
+    private long base;
+    private int shift;
+    /** The bucket last moved into the near heap; -1 right after a rebuild. */
+    private int current = -1;
+    private long calendarLast = Long.MIN_VALUE;
+    private int calendarCount;
+
+    // The overflow: every event after calendarLast, unsorted in one list; min and max bound its times.
+    private int overflowHead = NONE;
+    private int overflowCount;
+    private long overflowMin = Long.MAX_VALUE;
+    private long overflowMax = Long.MIN_VALUE;
+
     // Slot table: per-event payload and bookkeeping, indexed by slot.
     private EventHandler[] handlers;
     private long[] args;
     private long[] seqOfSlot;
+    private long[] slotTime;
+    private int[] next;
+    private int[] prev;
     private int[] generation;
-    /** Heap position of the slot's event, {@code BATCHED - i} while in the tie batch, or {@code FREE}. */
+    /** Heap position of the slot's event, IN_CALENDAR, IN_OVERFLOW, BATCHED - i, or FREE. */
     private int[] position;
     private int[] freeSlots;
     private int freeCount;
@@ -118,9 +177,14 @@ public final class EventQueue {
         handlers = new EventHandler[initialCapacity];
         args = new long[initialCapacity];
         seqOfSlot = new long[initialCapacity];
+        slotTime = new long[initialCapacity];
+        next = new int[initialCapacity];
+        prev = new int[initialCapacity];
         generation = new int[initialCapacity];
         position = new int[initialCapacity];
         freeSlots = new int[initialCapacity];
+        bucketHead = new int[ARITY];
+        Arrays.fill(bucketHead, NONE);
     }
 
     /** Number of pending events. */
@@ -140,7 +204,13 @@ public final class EventQueue {
         if (holeAtRoot) {
             fillHole();
         }
-        return heapSize == 0 ? Long.MAX_VALUE : heapTime[0];
+        if (heapSize == 0) {
+            if (size == 0) {
+                return Long.MAX_VALUE;
+            }
+            refill();
+        }
+        return heapTime[0];
     }
 
     /**
@@ -164,7 +234,16 @@ public final class EventQueue {
         args[slot] = arg;
         seqOfSlot[slot] = nextSeq++;
         size++;
-        if (holeAtRoot) {
+        if (time > nearLast) {
+            if (time <= calendarLast) {
+                slotTime[slot] = time;
+                position[slot] = IN_CALENDAR;
+                link(slot, (int) ((time - base) >>> shift));
+                calendarCount++;
+            } else {
+                addToOverflow(slot, time);
+            }
+        } else if (holeAtRoot) {
             holeAtRoot = false;
             siftDown(0, time, slot, heapSize);
         } else {
@@ -187,10 +266,14 @@ public final class EventQueue {
         if (holeAtRoot) {
             fillHole();
         }
-        final int n = heapSize;
-        if (n == 0) {
-            throw new NoSuchElementException("pollTime() called on an empty event queue; check size() or peekTime()");
+        if (heapSize == 0) {
+            if (size == 0) {
+                throw new NoSuchElementException(
+                        "pollTime() called on an empty event queue; check size() or peekTime()");
+            }
+            refill();
         }
+        final int n = heapSize;
         final long[] times = heapTime;
         final long time = times[0];
         if (n > 1 && time == minChildTime(times, n)) {
@@ -220,7 +303,7 @@ public final class EventQueue {
     }
 
     /**
-     * Cancels a pending event in O(log n).
+     * Cancels a pending event: O(1) in the calendar or the overflow, O(log n) in the near heap.
      *
      * @return true if the event was pending and is now removed; false if it already fired, was already
      *         cancelled, or {@code handle} was never issued by this queue
@@ -230,15 +313,25 @@ public final class EventQueue {
         if (slot < 0) {
             return false;
         }
-        if (position[slot] <= BATCHED) {
-            batchSlot[BATCHED - position[slot]] = -1;
+        final int pos = position[slot];
+        if (pos >= 0) {
+            // A hole at the root may stay: it still holds the last polled time, which is <= every pending time,
+            // so no sift moves an entry into it.
+            removeAt(pos);
+        } else if (pos == IN_CALENDAR) {
+            unlink(slot);
+            calendarCount--;
+        } else if (pos == IN_OVERFLOW) {
+            unlink(slot);
+            if (--overflowCount == 0) {
+                overflowMin = Long.MAX_VALUE;
+                overflowMax = Long.MIN_VALUE;
+            }
+        } else {
+            batchSlot[BATCHED - pos] = -1;
             if (--batchLive == 0) {
                 batchHead = batchEnd = 0;
             }
-        } else {
-            // A hole at the root may stay: it still holds the last polled time, which is <= every pending time,
-            // so no sift moves an entry into it.
-            removeAt(position[slot]);
         }
         size--;
         releaseSlot(slot);
@@ -305,10 +398,157 @@ public final class EventQueue {
         handlers = Arrays.copyOf(handlers, newCapacity);
         args = Arrays.copyOf(args, newCapacity);
         seqOfSlot = Arrays.copyOf(seqOfSlot, newCapacity);
+        slotTime = Arrays.copyOf(slotTime, newCapacity);
+        next = Arrays.copyOf(next, newCapacity);
+        prev = Arrays.copyOf(prev, newCapacity);
         generation = Arrays.copyOf(generation, newCapacity);
         position = Arrays.copyOf(position, newCapacity);
         freeSlots = Arrays.copyOf(freeSlots, newCapacity);
     }
+
+    // ---------------------------------------------------------------- calendar and overflow
+
+    /** Pushes {@code slot} on the front of bucket {@code b}. */
+    private void link(int slot, int b) {
+        final int[] heads = bucketHead;
+        final int first = heads[b];
+        next[slot] = first;
+        prev[slot] = -2 - b;
+        if (first >= 0) {
+            prev[first] = slot;
+        }
+        heads[b] = slot;
+    }
+
+    /** Removes {@code slot} from its bucket or from the overflow list in O(1). */
+    private void unlink(int slot) {
+        final int p = prev[slot];
+        final int n = next[slot];
+        if (p >= 0) {
+            next[p] = n;
+        } else if (p == OVERFLOW_HEAD) {
+            overflowHead = n;
+        } else {
+            bucketHead[-2 - p] = n;
+        }
+        if (n >= 0) {
+            prev[n] = p;
+        }
+    }
+
+    /** Rare path of {@link #add}: an event after the calendar's last time goes on the overflow list. */
+    private void addToOverflow(int slot, long time) {
+        slotTime[slot] = time;
+        position[slot] = IN_OVERFLOW;
+        final int first = overflowHead;
+        next[slot] = first;
+        prev[slot] = OVERFLOW_HEAD;
+        if (first >= 0) {
+            prev[first] = slot;
+        }
+        overflowHead = slot;
+        overflowCount++;
+        if (time < overflowMin) {
+            overflowMin = time;
+        }
+        if (time > overflowMax) {
+            overflowMax = time;
+        }
+    }
+
+    /** Last time of bucket {@code b}: base + (b + 1) * 2^shift - 1, saturated at Long.MAX_VALUE. */
+    private long lastTimeOfBucket(int b) {
+        final long offset = ((long) (b + 1) << shift) - 1; // in [0, 2^63 - 1] because shift + log2(B) <= 63
+        return base > Long.MAX_VALUE - offset ? Long.MAX_VALUE : base + offset;
+    }
+
+    /**
+     * The near heap and the tie batch are empty but events are pending: moves the next non-empty bucket into the
+     * near heap, first spreading the overflow over a new calendar if every bucket is empty.
+     */
+    private void refill() {
+        while (calendarCount == 0) {
+            // Twice at most: min and max of the overflow are bounds that cancels may have left loose; a rebuild
+            // that spreads nothing (possible only for spans over 2^63 ns) leaves them exact for the next one,
+            // whose first bucket then holds the earliest event.
+            rebuild();
+        }
+        final int[] heads = bucketHead;
+        int b = current + 1;
+        while (heads[b] < 0) { // terminates: a non-empty bucket after current exists since calendarCount > 0
+            b++;
+        }
+        current = b;
+        nearLast = lastTimeOfBucket(b);
+        int slot = heads[b];
+        heads[b] = NONE;
+        final int[] nexts = next;
+        final long[] times = slotTime;
+        int moved = 0;
+        while (slot >= 0) {
+            final int following = nexts[slot];
+            siftUp(heapSize++, times[slot], slot);
+            slot = following;
+            moved++;
+        }
+        calendarCount -= moved;
+    }
+
+    /**
+     * Spreads the overflow (every pending event: the near heap, the tie batch and the calendar are empty) over a
+     * new calendar starting at its earliest time, with about one to two events per bucket on average.
+     */
+    private void rebuild() {
+        final long min = overflowMin;
+        final long span = overflowMax - min; // unsigned: max >= min
+        final int n = overflowCount;
+        final long width = Long.divideUnsigned(span, n) >>> WIDTH_SHIFT_BIAS;
+        int newShift = width == 0 ? 0 : 63 - Long.numberOfLeadingZeros(width);
+        // Enough buckets to cover the span: 2^bitLength(span >> shift), 1 to 2 times the span.
+        int logBuckets = Math.max(LOG_ARITY, 64 - Long.numberOfLeadingZeros(span >>> newShift));
+        if (logBuckets > MAX_LOG_BUCKETS) { // very many events: wider buckets rather than more of them
+            newShift += logBuckets - MAX_LOG_BUCKETS;
+            logBuckets = MAX_LOG_BUCKETS;
+        }
+        if (newShift + logBuckets > 63) { // spans of 2^63 ns or more: the calendar covers 2^63 ns, the rest waits
+            newShift = 63 - logBuckets;
+        }
+        final int buckets = 1 << logBuckets;
+        if (bucketHead.length < buckets) { // grows only: every bucket is empty here, so the old array is all NONE
+            bucketHead = new int[buckets];
+            Arrays.fill(bucketHead, NONE);
+        }
+        base = min;
+        shift = newShift;
+        current = -1;
+        nearLast = min - 1; // min > Long.MIN_VALUE: an event at Long.MIN_VALUE always goes to the near heap
+        calendarLast = lastTimeOfBucket(buckets - 1);
+
+        int slot = overflowHead;
+        overflowHead = NONE;
+        overflowCount = 0;
+        overflowMin = Long.MAX_VALUE;
+        overflowMax = Long.MIN_VALUE;
+        final int[] nexts = next;
+        final long[] times = slotTime;
+        final int[] positions = position;
+        int spread = 0;
+        while (slot >= 0) {
+            final int following = nexts[slot];
+            final long time = times[slot];
+            if (time <= calendarLast) {
+                positions[slot] = IN_CALENDAR;
+                link(slot, (int) ((time - min) >>> newShift));
+                spread++;
+            } else {
+                addToOverflow(slot, time);
+            }
+            slot = following;
+        }
+        calendarCount = spread;
+    }
+
+    // ---------------------------------------------------------------- near heap and tie batch
 
     /** Removes the hole at the root left by {@link #pollTime()}: the last entry moves up and sifts down. */
     private void fillHole() {
@@ -343,8 +583,9 @@ public final class EventQueue {
     }
 
     /**
-     * Rare path of {@link #pollTime()}: several events are due at {@code time}. They are the top of the heap;
-     * move them all into the batch, order it by sequence, and serve the first.
+     * Rare path of {@link #pollTime()}: several events are due at {@code time}. They are the top of the near
+     * heap (every pending event at or before nearLast is there); move them all into the batch, order it by
+     * sequence, and serve the first.
      */
     private long pollTies(long time) {
         int k = 0;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 
 class EventQueueTest {
@@ -295,5 +296,167 @@ class EventQueueTest {
             assertThat(queue.lastArg()).isEqualTo(expected.seq());
         }
         assertThat(queue.isEmpty()).isTrue();
+    }
+
+    /**
+     * Differential run against the TreeSet model: {@code ops} operations, 50% add at the last polled time plus
+     * {@code gap}, 15% cancel of any handle ever issued, 35% poll (with a peek first); every poll, cancel result,
+     * size and peek must agree, and then the rest drains in model order. Returns the number of polls that had a
+     * twin at the same time (to check that ties were exercised).
+     */
+    private static int runAgainstModel(long seed, int ops, long start, ToLongFunction<SplittableRandom> gap) {
+        SplittableRandom random = new SplittableRandom(seed);
+        EventQueue queue = new EventQueue(1);
+        TreeSet<Ref> model = new TreeSet<>(Comparator.comparingLong(Ref::time).thenComparingLong(Ref::seq));
+        List<Long> handles = new ArrayList<>();
+        List<Ref> refs = new ArrayList<>();
+        long now = start;
+        int ties = 0;
+        for (int op = 0; op < ops; op++) {
+            int kind = random.nextInt(20);
+            if (kind < 10 || model.isEmpty()) {
+                long g = gap.applyAsLong(random);
+                long time = g > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + g; // saturates at the end of time
+                long seq = handles.size();
+                handles.add(queue.add(time, HANDLER, seq));
+                Ref ref = new Ref(time, seq);
+                refs.add(ref);
+                model.add(ref);
+            } else if (kind < 13) {
+                int id = random.nextInt(handles.size());
+                assertThat(queue.cancel(handles.get(id))).as("cancel #%d at op %d", id, op)
+                        .isEqualTo(model.remove(refs.get(id)));
+            } else {
+                Ref expected = model.pollFirst();
+                assertThat(queue.peekTime()).as("peek at op %d", op).isEqualTo(expected.time());
+                now = queue.pollTime();
+                assertThat(now).isEqualTo(expected.time());
+                assertThat(queue.lastArg()).as("poll at op %d", op).isEqualTo(expected.seq());
+                if (!model.isEmpty() && model.first().time() == now) {
+                    ties++;
+                }
+            }
+            assertThat(queue.size()).isEqualTo(model.size());
+        }
+        while (!model.isEmpty()) {
+            Ref expected = model.pollFirst();
+            assertThat(queue.pollTime()).isEqualTo(expected.time());
+            assertThat(queue.lastArg()).isEqualTo(expected.seq());
+        }
+        assertThat(queue.isEmpty()).isTrue();
+        assertThat(queue.peekTime()).isEqualTo(Long.MAX_VALUE);
+        return ties;
+    }
+
+    @Test
+    void randomized_allEventsAtTheSameTime_matchTheModel() {
+        // Every add is at the current time (gap 0): one bucket, one long tie batch after another.
+        int ties = runAgainstModel(11L, 50_000, 1_000_000L, random -> 0L);
+        assertThat(ties).isGreaterThan(10_000);
+    }
+
+    @Test
+    void randomized_bimodalGapsOfOneMicrosecondAndOneDay_matchTheModel() {
+        // Gaps of exactly 1 us or 1 day (86,400 s), half each: a cluster near now and a far one, the calendar's
+        // hard case. Exact repeats of 1 us and 1 day make ties frequent too.
+        int ties = runAgainstModel(12L, 60_000, 0L,
+                random -> random.nextBoolean() ? 1_000L : 86_400_000_000_000L);
+        assertThat(ties).isGreaterThan(100);
+    }
+
+    @Test
+    void randomized_gapsFromOneNanosecondToDays_atMonthsOfSimulatedTime_matchTheModel() {
+        // Log-uniform gaps from 1 ns to 2^47 ns (1.6 days), starting 10^16 ns (about 116 days) into a run.
+        runAgainstModel(13L, 60_000, 10_000_000_000_000_000L,
+                random -> random.nextLong(1L << random.nextInt(48)));
+    }
+
+    @Test
+    void randomized_holdModelWithExponentialGaps_matchesTheModel() {
+        // Exp(mean 1 s) gaps as in EventQueueHoldBenchmark, rounded to whole microseconds so that ties occur.
+        int ties = runAgainstModel(14L, 60_000, 0L,
+                random -> 1_000L * (long) (-StrictMath.log(1.0 - random.nextDouble()) * 1e6));
+        assertThat(ties).isGreaterThan(0);
+    }
+
+    @Test
+    void randomized_smallAndHugeTimesMixed_matchTheModel() {
+        // A quarter of the adds 2^62 ns or more ahead (saturating at Long.MAX_VALUE once the clock is past 2^62),
+        // the rest within 100 ns: spans beyond 2^63 ns and many ties at Long.MAX_VALUE.
+        int ties = runAgainstModel(15L, 40_000, 0L,
+                random -> random.nextInt(4) == 0 ? (1L << 62) + random.nextInt(3) : random.nextInt(100));
+        assertThat(ties).isGreaterThan(100);
+    }
+
+    @Test
+    void burstOfAMillionEvents_thenDrain_pollsInTimeThenInsertionOrder() {
+        // 10^6 events at random times in [0, 10^12) ns, one in eight of them on a coarse grid of 10^9 ns so that
+        // ties occur; arg = insertion index. Drained, (time, arg) must be strictly increasing, which is exactly
+        // (time, insertion sequence) order, and every arg must come out once (count and sum 0 + ... + 999,999).
+        SplittableRandom random = new SplittableRandom(16L);
+        EventQueue queue = new EventQueue();
+        int n = 1_000_000;
+        for (int i = 0; i < n; i++) {
+            long time = random.nextInt(8) == 0 ? 1_000_000_000L * random.nextInt(1000)
+                    : random.nextLong(1_000_000_000_000L);
+            queue.add(time, HANDLER, i);
+        }
+        long previousTime = Long.MIN_VALUE;
+        long previousArg = -1;
+        long argSum = 0;
+        int polled = 0;
+        int ties = 0;
+        while (!queue.isEmpty()) {
+            long time = queue.pollTime();
+            long arg = queue.lastArg();
+            if (time == previousTime) {
+                ties++;
+                if (arg <= previousArg) {
+                    assertThat(arg).as("tie at time %d", time).isGreaterThan(previousArg);
+                }
+            } else if (time < previousTime) {
+                assertThat(time).as("poll #%d", polled).isGreaterThan(previousTime);
+            }
+            previousTime = time;
+            previousArg = arg;
+            argSum += arg;
+            polled++;
+        }
+        assertThat(polled).isEqualTo(n);
+        assertThat(argSum).isEqualTo((long) n * (n - 1) / 2);
+        assertThat(ties).isGreaterThan(100_000);
+    }
+
+    @Test
+    void eventsAtLongMaxValue_pollLast_inInsertionOrder() {
+        // a0 at MAX, b at 5, a1 at MAX, c at MAX - 1 -> 5 (b), MAX - 1 (c), MAX (a0), MAX (a1).
+        EventQueue queue = new EventQueue();
+        queue.add(Long.MAX_VALUE, HANDLER, 10);
+        queue.add(5, HANDLER, 1);
+        queue.add(Long.MAX_VALUE, HANDLER, 11);
+        queue.add(Long.MAX_VALUE - 1, HANDLER, 2);
+        assertThat(queue.pollTime()).isEqualTo(5);
+        queue.add(Long.MAX_VALUE, HANDLER, 12);
+        assertThat(drainArgs(queue)).containsExactly(2L, 10L, 11L, 12L);
+    }
+
+    @Test
+    void cancel_ofAFarFutureEvent_andOfAnEventBehindIt_leavesTheRestInOrder() {
+        // Near events at 1..3, far ones at 10^15 + {0, 1, 2}; poll 1 (the queue lays out its calendar), then
+        // cancel the far 10^15 + 1 and the near 3 -> 2, 10^15, 10^15 + 2.
+        EventQueue queue = new EventQueue();
+        queue.add(1, HANDLER, 1);
+        queue.add(2, HANDLER, 2);
+        long three = queue.add(3, HANDLER, 3);
+        long far = 1_000_000_000_000_000L;
+        queue.add(far, HANDLER, 10);
+        long farOne = queue.add(far + 1, HANDLER, 11);
+        queue.add(far + 2, HANDLER, 12);
+        assertThat(queue.pollTime()).isEqualTo(1);
+        assertThat(queue.cancel(farOne)).isTrue();
+        assertThat(queue.cancel(three)).isTrue();
+        assertThat(queue.cancel(farOne)).isFalse();
+        assertThat(queue.size()).isEqualTo(3);
+        assertThat(drainArgs(queue)).containsExactly(2L, 10L, 12L);
     }
 }
