@@ -27,6 +27,8 @@ import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RunSummary;
 import io.fleetsim.metrics.ServiceMinute;
 import io.fleetsim.metrics.ServiceTrafficResult;
+import io.fleetsim.scaling.ScalingAction;
+import io.fleetsim.scaling.ScalingTimeline;
 import io.fleetsim.metrics.WorkloadSummary;
 import io.fleetsim.scenario.model.SloSpec;
 import java.io.IOException;
@@ -130,6 +132,21 @@ final class JsonReport implements ReportRenderer {
             ServiceTrafficResult t = run.traffic().get(i);
             TimeseriesCsv.checkAligned(run, t);
             traffic.add(traffic(t, logFiles.get(i)));
+        }
+        ArrayNode scaling = node.putArray("scaling");
+        for (ScalingTimeline t : run.scaling()) {
+            ObjectNode service = scaling.addObject();
+            service.put("service", t.service());
+            service.put("initialDesired", t.initialDesired());
+            ArrayNode actions = service.putArray("actions");
+            for (ScalingAction a : t.actions()) {
+                ObjectNode action = actions.addObject();
+                action.put("timeSeconds", Text.exact(java.math.BigDecimal.valueOf(a.timeNanos(), 9)));
+                action.put("from", a.from());
+                action.put("to", a.to());
+                action.put("source", a.source());
+                action.put("reason", a.reason());
+            }
         }
         BigDecimal perMillion = run.costPerMillionRequests();
         if (perMillion == null) {

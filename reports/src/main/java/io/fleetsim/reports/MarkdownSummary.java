@@ -59,6 +59,9 @@ final class MarkdownSummary implements ReportRenderer {
         if (TrafficServices.any(runs)) {
             latency(runs, out);
         }
+        if (ScalingSection.any(runs)) {
+            ScalingSection.write(runs, out);
+        }
         for (RunResult run : runs) {
             out.write("\n## Cost lines: " + Text.markdown(run.variant()) + "\n\n");
             costLines(run, out);

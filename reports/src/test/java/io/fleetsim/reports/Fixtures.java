@@ -140,7 +140,7 @@ final class Fixtures {
     static RunResult withTraffic(RunResult r, List<ServiceTrafficResult> traffic) {
         return new RunResult(r.scenarioName(), r.variant(), r.seed(), r.fleetsimVersion(), r.catalogProvenance(),
                 r.start(), r.durationNanos(), r.usage(), r.cost(), r.projectionFactor(), r.summary(), r.minutes(),
-                r.resources(), traffic);
+                r.resources(), traffic, List.of());
     }
 
     /** A real interval log: per minute, that many completions of 10 ms each. */
@@ -166,7 +166,8 @@ final class Fixtures {
                 new ResourceInfo("cluster", "prod", "arn:aws:ecs:us-east-1:123456789012:cluster/prod", "ECS cluster"),
                 new ResourceInfo("service", "api", SERVICE_ARN, "REPLICA, desired 100"));
         return new RunResult("quick", variant, 42, "0.1.0", PROVENANCE, START, THREE_MINUTES, usage,
-                new CostReport(lines, new BigDecimal(total)), new BigDecimal("14400"), summary, minutes, resources, List.of());
+                new CostReport(lines, new BigDecimal(total)), new BigDecimal("14400"), summary, minutes, resources, List.of(),
+                List.of());
     }
 
     static CostLine ecrLine() {

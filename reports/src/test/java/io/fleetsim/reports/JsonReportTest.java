@@ -54,7 +54,7 @@ class JsonReportTest {
         JsonNode run = parse(Fixtures.twoVariants()).get("runs").get(1);
         assertThat(fieldNames(run)).containsExactly("variant", "seed", "fleetsimVersion", "catalogProvenance",
                 "start", "duration", "durationSeconds", "usage", "cost", "summary", "workloads", "resources",
-                "series", "traffic", "costPerMillionRequests");
+                "series", "traffic", "scaling", "costPerMillionRequests");
         assertThat(run.get("variant").asText()).isEqualTo("ec2");
         assertThat(run.get("seed").asLong()).isEqualTo(42);
         assertThat(run.get("catalogProvenance").asText()).isEqualTo(Fixtures.PROVENANCE);

@@ -6,6 +6,7 @@ import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.RunSummary;
 import io.fleetsim.metrics.ServiceTrafficResult;
+import io.fleetsim.scaling.ScalingTimeline;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.List;
  * @param resources         inventory with ARNs
  * @param traffic           per service with traffic: latency, errors, per-minute datapoints, interval log; in
  *                          scenario order; empty when no service has traffic
+ * @param scaling           per service with auto scaling: its desired count over time; in scenario order
  */
 public record RunResult(
         String scenarioName,
@@ -43,13 +45,15 @@ public record RunResult(
         RunSummary summary,
         List<MinuteSample> minutes,
         List<ResourceInfo> resources,
-        List<ServiceTrafficResult> traffic) {
+        List<ServiceTrafficResult> traffic,
+        List<ScalingTimeline> scaling) {
 
     public RunResult {
         usage = List.copyOf(usage);
         minutes = List.copyOf(minutes);
         resources = List.copyOf(resources);
         traffic = List.copyOf(traffic);
+        scaling = List.copyOf(scaling);
     }
 
     /** Requests completed by all services after warm-up. */

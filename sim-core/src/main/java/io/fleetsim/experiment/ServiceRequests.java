@@ -7,6 +7,7 @@ import io.fleetsim.metrics.ServiceLatency;
 import io.fleetsim.metrics.ServiceMinute;
 import io.fleetsim.metrics.ServiceTrafficResult;
 import io.fleetsim.scenario.model.Scenario;
+import io.fleetsim.scenario.model.ServiceAutoScalingSpec;
 import io.fleetsim.scenario.model.ServiceSpec;
 import io.fleetsim.scenario.model.TrafficSpec;
 import io.fleetsim.traffic.ServiceTraffic;
@@ -45,6 +46,8 @@ final class ServiceRequests {
     private long lastAccrual;
     private double cpuBusyAtLastMinute;
     private long routedAtLastMinute;
+    /** The last closed minute's datapoints, by {@link ServiceAutoScalingSpec.Metric} ordinal; NaN = no data. */
+    private final double[] datapoints = new double[ServiceAutoScalingSpec.Metric.values().length];
 
     ServiceRequests(Simulator sim, Scenario scenario, ServiceSpec spec) {
         this.sim = sim;
@@ -124,9 +127,22 @@ final class ServiceRequests {
         int healthy = requests.healthyTargets();
         double perTarget = healthy == 0 ? 0.0 : (double) (routed - routedAtLastMinute) / healthy;
         minutes.add(latency.closeMinute(now, cpuUtilization, perTarget, healthy));
+        // CloudWatch has no datapoint for a minute without running tasks (insufficient data, section 5.5); memory
+        // use is not modelled, so MemoryUtilization never has data.
+        boolean data = reservedVcpuNanos > 0;
+        datapoints[ServiceAutoScalingSpec.Metric.ECSServiceAverageCPUUtilization.ordinal()] =
+                data ? cpuUtilization : Double.NaN;
+        datapoints[ServiceAutoScalingSpec.Metric.ALBRequestCountPerTarget.ordinal()] = healthy > 0 ? perTarget
+                : Double.NaN;
+        datapoints[ServiceAutoScalingSpec.Metric.ECSServiceAverageMemoryUtilization.ordinal()] = Double.NaN;
         cpuBusyAtLastMinute = busy;
         routedAtLastMinute = routed;
         reservedVcpuNanos = 0;
+    }
+
+    /** The last closed minute's datapoints (read-only use; reused each minute). */
+    double[] datapoints() {
+        return datapoints;
     }
 
     ServiceTrafficResult result(long end) {

@@ -21,6 +21,9 @@ import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.RunSummary;
 import io.fleetsim.metrics.ServiceTrafficResult;
+import io.fleetsim.scaling.ScalingTimeline;
+import io.fleetsim.scaling.ServiceAutoScaler;
+import io.fleetsim.scenario.model.ServiceAutoScalingSpec.ScheduledActionSpec;
 import io.fleetsim.metrics.WorkloadSummary;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.ClusterSpec;
@@ -55,6 +58,8 @@ public final class Simulation implements ClusterListener {
     private final UsageLedger ledger = new UsageLedger();
     private final List<EcsCluster> clusters = new ArrayList<>();
     private final Map<Workload, EcsCluster> workloads = new LinkedHashMap<>();
+    /** Services with auto scaling, in scenario order. */
+    private final Map<Workload, ServiceAutoScaler> scalers = new LinkedHashMap<>();
     /** Services with traffic, in scenario order. */
     private final Map<Workload, ServiceRequests> serviceRequests = new LinkedHashMap<>();
     private final List<MinuteSample> minutes = new ArrayList<>();
@@ -98,6 +103,13 @@ public final class Simulation implements ClusterListener {
                 ServiceRequests requests = new ServiceRequests(sim, scenario, s);
                 serviceRequests.put(w, requests);
                 requests.start();
+            }
+            if (s.autoScaling() != null) {
+                ServiceAutoScaler scaler = new ServiceAutoScaler(s.autoScaling(), s.desiredCount());
+                scalers.put(w, scaler);
+                for (ScheduledActionSpec action : s.autoScaling().scheduled()) {
+                    scheduleAction(w, cluster, scaler, action, 0L);
+                }
             }
         }
         for (JobSpec j : scenario.jobs()) {
@@ -168,8 +180,16 @@ public final class Simulation implements ClusterListener {
             memRes += c.memoryReserved();
             fargate += c.fargateTasks();
         }
-        for (ServiceRequests requests : serviceRequests.values()) {
-            requests.closeMinute(now);
+        for (Map.Entry<Workload, ServiceRequests> e : serviceRequests.entrySet()) {
+            e.getValue().closeMinute(now);
+            ServiceAutoScaler scaler = scalers.get(e.getKey());
+            if (scaler != null) {
+                Workload w = e.getKey();
+                int desired = scaler.onMinute(now, w.desiredCount(), e.getValue().datapoints(), false);
+                if (desired != w.desiredCount()) {
+                    workloads.get(w).setDesiredCount(w, desired);
+                }
+            }
         }
         peakInstances = Math.max(peakInstances, instances);
         maxUnplaced = Math.max(maxUnplaced, unplaced);
@@ -229,7 +249,40 @@ public final class Simulation implements ClusterListener {
                 meanReservation(true), meanReservation(false), peakInstances, pendingAtEnd, unplacedAtEnd, maxUnplaced,
                 sim.eventsFired(), workloadSummaries);
         return new RunResult(scenario.name(), scenario.variant(), scenario.seed(), Version.VERSION,
-                catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), traffic(end));
+                catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), traffic(end), scaling());
+    }
+
+    /** Runs a scheduled action at each firing of its schedule. */
+    private void scheduleAction(Workload w, EcsCluster cluster, ServiceAutoScaler scaler, ScheduledActionSpec action,
+            long notBefore) {
+        long at = action.schedule().nextAtOrAfter(notBefore);
+        if (at >= scenario.durationNanos()) {
+            return;
+        }
+        sim.schedule(at, () -> {
+            int desired = scaler.onScheduledAction(at, action, w.desiredCount());
+            if (desired != w.desiredCount()) {
+                cluster.setDesiredCount(w, desired);
+            }
+            scheduleAction(w, cluster, scaler, action, at + 1);
+        });
+    }
+
+    private List<ScalingTimeline> scaling() {
+        List<ScalingTimeline> out = new ArrayList<>();
+        for (Map.Entry<Workload, ServiceAutoScaler> e : scalers.entrySet()) {
+            out.add(new ScalingTimeline(e.getKey().name(), initialDesired(e.getKey()), e.getValue().actions()));
+        }
+        return out;
+    }
+
+    private int initialDesired(Workload w) {
+        for (ServiceSpec s : scenario.services()) {
+            if (s.name().equals(w.name())) {
+                return s.desiredCount();
+            }
+        }
+        throw new IllegalStateException("no service " + w.name());
     }
 
     private List<ServiceTrafficResult> traffic(long end) {
