@@ -38,7 +38,11 @@ class MainTest {
                 .contains("\nfargate-spot ")
                 .contains("\nsimulated 4 variants in ")
                 .contains("wrote " + out.resolve("report.json") + "\n")
-                .endsWith("wrote " + out.resolve("timeseries.csv") + "\n");
+                .contains("wrote " + out.resolve("timeseries.csv") + "\n")
+                .endsWith("wrote " + out.resolve("latency-ec2-graviton-web.hlog") + "\n");
+        // One HdrHistogram interval log per variant of the service with traffic.
+        assertThat(out.resolve("latency-fargate-web.hlog")).isRegularFile();
+        assertThat(out.resolve("latency-ec2-m6i-web.hlog")).isRegularFile();
     }
 
     @Test

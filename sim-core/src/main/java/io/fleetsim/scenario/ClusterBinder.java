@@ -30,7 +30,7 @@ final class ClusterBinder {
     static final List<String> EC2_ONLY_KEYS = List.of("instanceType", "purchaseOption", "minSize", "maxSize",
             "desiredCapacity", "attributes");
     static final Map<String, String> PROVIDER_RESERVED = Map.of(
-            "managedScaling", "managed scaling is not implemented yet (it comes with autoscaling); remove "
+            "managedScaling", "managed scaling is not implemented yet (it comes with cluster auto scaling); remove "
                     + "`managedScaling` and give the group a fixed size with `desiredCapacity`",
             "instanceTypes", "`instanceTypes` (a list) is not supported: an EC2 capacity provider has one instance "
                     + "type; write `instanceType: m6i.large`");

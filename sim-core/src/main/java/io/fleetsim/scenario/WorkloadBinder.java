@@ -7,6 +7,7 @@ import io.fleetsim.scenario.model.JobSpec;
 import io.fleetsim.scenario.model.PlacementConstraintSpec;
 import io.fleetsim.scenario.model.PlacementStrategySpec;
 import io.fleetsim.scenario.model.Schedule;
+import io.fleetsim.scenario.model.ServiceAutoScalingSpec;
 import io.fleetsim.scenario.model.ServiceSpec;
 import io.fleetsim.scenario.model.SloSpec;
 import io.fleetsim.scenario.model.StrategyItem;
@@ -20,8 +21,8 @@ import java.util.Map;
 
 /**
  * Binds {@code services[]} and {@code jobs[]}: what they share (name, cluster, capacity provider strategy, task
- * definition, placement) and what they do not (desiredCount, traffic and SLO through {@link TrafficBinder} and
- * {@link SloBinder}; schedule, count, duration).
+ * definition, placement) and what they do not (desiredCount, traffic, SLO and auto scaling through
+ * {@link TrafficBinder}, {@link SloBinder} and {@link AutoScalingBinder}; schedule, count, duration).
  *
  * <p>Sources: platform-semantics.md section 5.6 (strategy: one base at most, weight 0 takes nothing beyond its
  * base, console default weight 1), 5.1 (placement not supported on Fargate, which spreads over zones; default for
@@ -32,11 +33,9 @@ import java.util.Map;
 final class WorkloadBinder {
 
     static final List<String> SERVICE_KEYS = List.of("name", "cluster", "desiredCount", "capacityProviderStrategy",
-            "taskDefinition", "placementStrategy", "placementConstraints", "traffic", "slo");
+            "taskDefinition", "placementStrategy", "placementConstraints", "traffic", "slo", "autoscaling");
     static final List<String> JOB_KEYS = List.of("name", "cluster", "schedule", "count", "duration",
             "capacityProviderStrategy", "taskDefinition", "placementStrategy", "placementConstraints");
-    static final Map<String, String> SERVICE_RESERVED = Map.of(
-            "autoscaling", "service auto scaling is not implemented yet; remove `autoscaling`");
     static final List<String> STRATEGY_ITEM_KEYS = List.of("capacityProvider", "base", "weight");
     static final List<String> PLACEMENT_STRATEGY_KEYS = List.of("type", "field");
     static final List<String> PLACEMENT_CONSTRAINT_KEYS = List.of("type", "expression");
@@ -68,6 +67,7 @@ final class WorkloadBinder {
     private final Instant start;
     private final TaskDefinitionBinder taskDefinitions;
     private final TrafficBinder traffic;
+    private final AutoScalingBinder autoScaling;
 
     WorkloadBinder(Reader r, Map<String, ClusterInfo> clusters, CatalogView catalog, PlacementRules placement,
             Instant start, TrafficBinder traffic) {
@@ -77,6 +77,7 @@ final class WorkloadBinder {
         this.placement = placement;
         this.start = start;
         this.taskDefinitions = new TaskDefinitionBinder(r, catalog);
+        this.autoScaling = new AutoScalingBinder(r, start);
     }
 
     /** The parts services and jobs share, bound. */
@@ -96,7 +97,7 @@ final class WorkloadBinder {
         for (int i = 0; i < items.size(); i++) {
             String path = Reader.item("services", i);
             int before = r.problems().size();
-            Reader.Fields f = r.fields(items.get(i), path, SERVICE_KEYS, SERVICE_RESERVED);
+            Reader.Fields f = r.fields(items.get(i), path, SERVICE_KEYS, Map.of());
             if (f == null) {
                 continue;
             }
@@ -106,9 +107,13 @@ final class WorkloadBinder {
                     : r.intValue(dcNode, f.path("desiredCount"), 0, Integer.MAX_VALUE);
             TrafficSpec trafficSpec = f.has("traffic") ? traffic.bind(f.get("traffic"), f.path("traffic")) : null;
             SloSpec slo = f.has("slo") ? SloBinder.bind(r, f.get("slo"), f.path("slo")) : null;
+            ServiceAutoScalingSpec scaling = f.has("autoscaling")
+                    ? autoScaling.bind(f.get("autoscaling"), f.path("autoscaling"), f.has("traffic"),
+                            new AutoScalingBinder.Desired(dcNode, f.path("desiredCount"), desired))
+                    : null;
             if (r.problems().size() == before) {
                 out.add(new ServiceSpec(c.name, c.cluster, desired, c.strategy, c.taskDefinition, c.placementStrategy,
-                        c.placementConstraints, trafficSpec, slo, null));
+                        c.placementConstraints, trafficSpec, slo, scaling));
             }
         }
         return out;

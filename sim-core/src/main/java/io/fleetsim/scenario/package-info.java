@@ -3,7 +3,8 @@
  *
  * <p>{@link io.fleetsim.scenario.ScenarioLoader} is the entry point. It reads YAML into a located tree
  * ({@code YamlReader}), derives one tree per variant ({@code VariantOverrides}), and binds each with
- * {@code ScenarioBinder}, {@code ClusterBinder}, {@code WorkloadBinder} and {@code TaskDefinitionBinder}, which
+ * {@code ScenarioBinder}, {@code ClusterBinder}, {@code WorkloadBinder} (with {@code TrafficBinder} and
+ * {@code AutoScalingBinder}) and {@code TaskDefinitionBinder}, which
  * check every value against the region's catalog and the placement registry. Problems are collected, never
  * thrown one at a time, and come back as one {@link io.fleetsim.scenario.ScenarioException}.
  *

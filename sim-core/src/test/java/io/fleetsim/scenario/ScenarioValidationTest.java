@@ -38,7 +38,7 @@ class ScenarioValidationTest {
     void managedScaling_saysNotImplementedRatherThanUnknown() {
         ScenarioProblem p = only(replace("maxSize: 4 }", "maxSize: 4, managedScaling: { targetCapacity: 100 } }"));
         assertProblem(p, "clusters[0].capacityProviders[1].managedScaling", 8, 70,
-                "managed scaling is not implemented yet (it comes with autoscaling)");
+                "managed scaling is not implemented yet (it comes with cluster auto scaling)");
     }
 
     // "    orchestrator: eks" inserted as line 6: 4 + "orchestrator: " (14) = 18, value at column 19.
@@ -207,13 +207,6 @@ class ScenarioValidationTest {
         ScenarioProblem p = only(replace("services:\n",
                 "  - name: other\n    capacityProviders: [{ name: f, type: FARGATE }]\nservices:\n"));
         assertProblem(p, "services[0].cluster", 12, 5, "missing required key `cluster` in services[0]");
-    }
-
-    // "    autoscaling:" inserted as line 13, the key at column 5.
-    @Test
-    void serviceAutoscaling_saysNotImplementedYet() {
-        ScenarioProblem p = only(replace("    taskDefinition:\n", "    autoscaling: { minCapacity: 2 }\n    taskDefinition:\n"));
-        assertProblem(p, "services[0].autoscaling", 13, 5, "service auto scaling is not implemented yet");
     }
 
     @Test

@@ -87,7 +87,9 @@ public record ServiceAutoScalingSpec(
     }
 
     /**
-     * One step: applies when lower <= metric - threshold < upper (NaN bounds are open ends).
+     * One step of the breach d = metric - threshold (NaN bounds are open ends). As in the Application Auto Scaling
+     * {@code StepAdjustment} API: for an alarm above the threshold a step applies when lower <= d < upper; for an
+     * alarm below it, when lower < d <= upper.
      *
      * @param lower      lower bound of the breach, or NaN for minus infinity
      * @param upper      upper bound of the breach, or NaN for plus infinity
