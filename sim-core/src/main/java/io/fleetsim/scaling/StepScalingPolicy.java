@@ -109,8 +109,8 @@ final class StepScalingPolicy extends Policy {
     @Override
     String reason(int current) {
         StepSpec step = step();
-        String head = spec.metric().name() + " " + value + (spec.above() ? " > " : " < ") + "threshold "
-                + spec.threshold() + " for " + alarm.datapoints() + " datapoints: breach " + (value - spec.threshold());
+        String head = spec.metric().name() + " " + twoDecimals(value) + (spec.above() ? " > " : " < ") + "threshold "
+                + spec.threshold() + " for " + alarm.datapoints() + " datapoints: breach " + twoDecimals(value - spec.threshold());
         if (step == null) {
             return head + " in no step";
         }

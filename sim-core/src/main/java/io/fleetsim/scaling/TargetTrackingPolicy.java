@@ -91,13 +91,13 @@ final class TargetTrackingPolicy extends Policy {
         double ratio = current * value / spec.target();
         if (high.inAlarm()) {
             int proportional = proportional(current);
-            return spec.metric().name() + " " + value + " > target " + spec.target() + " for "
-                    + high.datapoints() + " datapoints: " + current + " x " + value + " / " + spec.target()
+            return spec.metric().name() + " " + twoDecimals(value) + " > target " + spec.target() + " for "
+                    + high.datapoints() + " datapoints: " + current + " x " + twoDecimals(value) + " / " + spec.target()
                     + " = " + twoDecimals(ratio) + " -> " + proportional
                     + (proportional <= current ? ", at least +1 -> " + (current + 1) : "");
         }
-        return spec.metric().name() + " " + value + " < " + lowThreshold + " (" + spec.lowThresholdRatio()
+        return spec.metric().name() + " " + twoDecimals(value) + " < " + twoDecimals(lowThreshold) + " (" + spec.lowThresholdRatio()
                 + " x target " + spec.target() + ") for " + low.datapoints() + " datapoints: " + current + " x "
-                + value + " / " + spec.target() + " = " + twoDecimals(ratio) + " -> " + proportional(current);
+                + twoDecimals(value) + " / " + spec.target() + " = " + twoDecimals(ratio) + " -> " + proportional(current);
     }
 }

@@ -92,4 +92,35 @@ class TrafficSimulationTest {
         assertThat(c.tasks()).hasSize(3);
         assertThat(c.workloads().get(0).liveTasks()).isEqualTo(2);
     }
+
+    /*
+     * Target tracking on CPU at 50%: one 1 vCPU task under Poisson 80/s of 10 ms work runs at 80% CPU. The high
+     * alarm needs 3 datapoints above 50: minutes 1, 2, 3 (the task is RUNNING from 12 s, and CPUUtilization is
+     * CPU used over CPU reserved by targets, so minute 1 is 80% too). At 3:00 desired = ceil(1 x 80 / 50) = 2.
+     * With 2 tasks each runs at 40%, below 45 (0.9 x 50): after 15 low minutes the proportional scale-in is
+     * ceil(2 x 40 / 50) = 2, no change. So exactly one action in 40 minutes, and 2 tasks at the end.
+     */
+    @Test
+    void targetTrackingOnCpu_scalesOutAfterThreeHighMinutes() {
+        var td = TestScenarios.task("api", 1024, 2048, 0, Architecture.X86_64);
+        var base = TestScenarios.serviceWithTraffic("api", 1, td, 80.0, 10 * MS, 0L,
+                new StrategyItem("fargate", 0, 1));
+        var scaling = new io.fleetsim.scenario.model.ServiceAutoScalingSpec(1, 10, List.of(
+                new io.fleetsim.scenario.model.ServiceAutoScalingSpec.TargetTrackingSpec(
+                        io.fleetsim.scenario.model.ServiceAutoScalingSpec.Metric.ECSServiceAverageCPUUtilization, 50.0,
+                        300 * S, 300 * S, false, 3, 15, 0.9)), List.of(), List.of());
+        var service = new io.fleetsim.scenario.model.ServiceSpec(base.name(), base.cluster(), base.desiredCount(),
+                base.capacityProviderStrategy(), base.taskDefinition(), base.placementStrategy(),
+                base.placementConstraints(), base.traffic(), base.slo(), scaling);
+        Scenario s = TestScenarios.scenario(40 * 60 * S, TestScenarios.cluster(TestScenarios.fargate("fargate")),
+                List.of(service), List.of());
+        RunResult r = new Simulation(s, CATALOG).run(ProgressListener.NONE);
+        var timeline = r.scaling().get(0);
+        assertThat(timeline.actions()).hasSize(1);
+        assertThat(timeline.actions().get(0).timeNanos()).isEqualTo(3 * 60 * S);
+        assertThat(timeline.actions().get(0).from()).isEqualTo(1);
+        assertThat(timeline.actions().get(0).to()).isEqualTo(2);
+        assertThat(r.traffic().get(0).minutes().get(39).healthyTargets()).isEqualTo(2);
+        assertThat(r.summary().workloads().get(0).tasksRunningAtEnd()).isEqualTo(2);
+    }
 }

@@ -36,7 +36,7 @@ class StepScalingTest {
         assertThat(m.cpu(85)).isEqualTo(6);
         assertThat(m.scaler.actions()).containsExactly(new ScalingAction(2 * MINUTE, 4, 6,
                 "step:ECSServiceAverageCPUUtilization",
-                "ECSServiceAverageCPUUtilization 85.0 > threshold 70.0 for 2 datapoints: breach 15.0 in [10.0, 20.0):"
+                "ECSServiceAverageCPUUtilization 85.00 > threshold 70.0 for 2 datapoints: breach 15.00 in [10.0, 20.0):"
                         + " ChangeInCapacity +2: 4 -> 6"));
     }
 

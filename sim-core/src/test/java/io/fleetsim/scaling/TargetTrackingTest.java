@@ -29,7 +29,7 @@ class TargetTrackingTest {
         assertThat(m.cpu(90)).isEqualTo(9);
         assertThat(m.scaler.actions()).containsExactly(new ScalingAction(3 * MINUTE, 6, 9,
                 "target-tracking:ECSServiceAverageCPUUtilization",
-                "ECSServiceAverageCPUUtilization 90.0 > target 60.0 for 3 datapoints: 6 x 90.0 / 60.0 = 9.00 -> 9"));
+                "ECSServiceAverageCPUUtilization 90.00 > target 60.0 for 3 datapoints: 6 x 90.00 / 60.0 = 9.00 -> 9"));
     }
 
     // 90, 90, then 60 (not > 60) resets the run; 90, 90 are 2 of 3 again; the next 90 fires: ceil(6 x 1.5) = 9.
@@ -68,8 +68,8 @@ class TargetTrackingTest {
         assertThat(m.cpu(30, 14)).isEqualTo(10);
         assertThat(m.cpu(30)).isEqualTo(5);
         assertThat(m.scaler.actions()).extracting(ScalingAction::reason).containsExactly(
-                "ECSServiceAverageCPUUtilization 30.0 < 54.0 (0.9 x target 60.0) for 15 datapoints:"
-                        + " 10 x 30.0 / 60.0 = 5.00 -> 5");
+                "ECSServiceAverageCPUUtilization 30.00 < 54.00 (0.9 x target 60.0) for 15 datapoints:"
+                        + " 10 x 30.00 / 60.0 = 5.00 -> 5");
     }
 
     // 10 minutes at 30, then 57 (54 <= 57 <= 60: neither alarm breaches) resets the low run; 14 more at 30 do
@@ -172,7 +172,7 @@ class TargetTrackingTest {
         assertThat(m.cpu(120, 3)).isEqualTo(8);
         assertThat(m.cpu(120, 10)).isEqualTo(8);
         assertThat(m.scaler.actions()).hasSize(1);
-        assertThat(m.scaler.actions().get(0).reason()).endsWith("6 x 120.0 / 60.0 = 12.00 -> 12, capped at max 8");
+        assertThat(m.scaler.actions().get(0).reason()).endsWith("6 x 120.00 / 60.0 = 12.00 -> 12, capped at max 8");
     }
 
     // Min 3: 4 tasks at CPU 15 for 15 minutes give ceil(4 x 15 / 60) = 1, raised to 3.

@@ -19,7 +19,7 @@ class BundledScenariosTest {
     private static final Path SCENARIOS = Path.of("..", "scenarios");
 
     static Stream<Path> bundled() throws IOException {
-        try (Stream<Path> files = Files.list(SCENARIOS)) {
+        try (Stream<Path> files = Files.walk(SCENARIOS)) {
             return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
         }
     }
