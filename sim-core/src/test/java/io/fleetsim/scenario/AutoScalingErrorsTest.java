@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import static io.fleetsim.scenario.Load.assertProblem;
+import static io.fleetsim.scenario.Load.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -70,19 +72,6 @@ class AutoScalingErrorsTest {
 
     private static final String ABOVE = "{ threshold: 85, comparison: above, datapoints: 2 }";
     private static final String BELOW = "{ threshold: 30, comparison: below, datapoints: 2 }";
-
-    private static ScenarioProblem only(String yaml) {
-        List<ScenarioProblem> problems = Load.problems(yaml);
-        assertThat(problems).hasSize(1);
-        return problems.get(0);
-    }
-
-    private static void assertProblem(ScenarioProblem p, String path, int line, int column, String phrase) {
-        assertThat(p.path()).isEqualTo(path);
-        assertThat(p.line()).isEqualTo(line);
-        assertThat(p.column()).isEqualTo(column);
-        assertThat(p.message()).contains(phrase);
-    }
 
     @Test
     void base_isValid() throws Exception {

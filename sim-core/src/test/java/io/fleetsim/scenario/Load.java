@@ -49,4 +49,25 @@ final class Load {
         }).isInstanceOf(ScenarioException.class);
         return caught[0].problems();
     }
+
+    /** The one problem of a file that must have exactly one. */
+    static ScenarioProblem only(String yaml) {
+        return only(yaml, Path.of(""));
+    }
+
+    /** The one problem of a file (data files resolved against {@code folder}) that must have exactly one. */
+    static ScenarioProblem only(String yaml, Path folder) {
+        List<ScenarioProblem> problems = problems(yaml, folder);
+        org.assertj.core.api.Assertions.assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
+    /** The problem is at {@code path}, {@code line}:{@code column} of {@link #FILE}, and says {@code phrase}. */
+    static void assertProblem(ScenarioProblem p, String path, int line, int column, String phrase) {
+        org.assertj.core.api.Assertions.assertThat(p.file()).isEqualTo(FILE);
+        org.assertj.core.api.Assertions.assertThat(p.path()).isEqualTo(path);
+        org.assertj.core.api.Assertions.assertThat(p.line()).isEqualTo(line);
+        org.assertj.core.api.Assertions.assertThat(p.column()).isEqualTo(column);
+        org.assertj.core.api.Assertions.assertThat(p.message()).contains(phrase);
+    }
 }

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import static io.fleetsim.scenario.Load.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -39,14 +40,6 @@ class ScenarioLoaderErrorsTest {
     private static ScenarioProblem only(List<ScenarioProblem> problems) {
         assertThat(problems).hasSize(1);
         return problems.get(0);
-    }
-
-    private static void assertProblem(ScenarioProblem p, String path, int line, int column, String phrase) {
-        assertThat(p.file()).isEqualTo(Load.FILE);
-        assertThat(p.path()).isEqualTo(path);
-        assertThat(p.line()).isEqualTo(line);
-        assertThat(p.column()).isEqualTo(column);
-        assertThat(p.message()).contains(phrase);
     }
 
     @Test

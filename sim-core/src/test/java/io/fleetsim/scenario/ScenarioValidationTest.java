@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import static io.fleetsim.scenario.Load.assertProblem;
+import static io.fleetsim.scenario.Load.only;
 import static io.fleetsim.scenario.ScenarioLoaderErrorsTest.BASE;
 import static io.fleetsim.scenario.ScenarioLoaderErrorsTest.replace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,19 +16,6 @@ import org.junit.jupiter.api.Test;
  * key at column 11), line 12 the strategy, lines 13-16 the task definition.
  */
 class ScenarioValidationTest {
-
-    private static ScenarioProblem only(String yaml) {
-        List<ScenarioProblem> problems = Load.problems(yaml);
-        assertThat(problems).hasSize(1);
-        return problems.get(0);
-    }
-
-    private static void assertProblem(ScenarioProblem p, String path, int line, int column, String phrase) {
-        assertThat(p.path()).isEqualTo(path);
-        assertThat(p.line()).isEqualTo(line);
-        assertThat(p.column()).isEqualTo(column);
-        assertThat(p.message()).contains(phrase);
-    }
 
     private static String onM6i() {
         return replace("[{ capacityProvider: fargate }]", "[{ capacityProvider: m6i }]");

@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import static io.fleetsim.scenario.Load.assertProblem;
+import static io.fleetsim.scenario.Load.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -58,23 +60,6 @@ class TrafficErrorsTest {
     /** Lines inserted after line 18 (the work's p99) start at line 19. */
     static String afterWork(String lines) {
         return replace("        p99: 150ms", "        p99: 150ms\n" + lines);
-    }
-
-    private static ScenarioProblem only(String yaml) {
-        return only(yaml, Path.of(""));
-    }
-
-    private static ScenarioProblem only(String yaml, Path folder) {
-        List<ScenarioProblem> problems = Load.problems(yaml, folder);
-        assertThat(problems).hasSize(1);
-        return problems.get(0);
-    }
-
-    private static void assertProblem(ScenarioProblem p, String path, int line, int column, String phrase) {
-        assertThat(p.path()).isEqualTo(path);
-        assertThat(p.line()).isEqualTo(line);
-        assertThat(p.column()).isEqualTo(column);
-        assertThat(p.message()).contains(phrase);
     }
 
     @Test
