@@ -55,6 +55,14 @@ public final class ServiceLatency implements RequestListener {
     /** HdrHistogram precision: 3 significant decimal digits (a relative error of at most 0.1%). */
     public static final int SIGNIFICANT_DIGITS = 3;
 
+    /**
+     * Precision of the interval log: 2 significant digits (1% value resolution). At 3 digits a week of one-minute
+     * intervals of a web service measured 44 MB per log (4.4 kB per compressed interval); 2 digits keep plots of the
+     * log's percentile distributions indistinguishable and the files about a tenth of that size. The report's own
+     * percentiles come from the 3-digit histograms.
+     */
+    public static final int LOG_SIGNIFICANT_DIGITS = 2;
+
     private static final double NANOS_PER_SECOND = 1e9;
     private static final String LEGEND =
             "\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"\n";
@@ -66,6 +74,8 @@ public final class ServiceLatency implements RequestListener {
     private final Histogram latency = newHistogram();
     private final Histogram queueing = newHistogram();
     private final Histogram minute = newHistogram();
+    /** The closed minute at the log's precision, reused each minute. */
+    private final Histogram logInterval = new Histogram(1, HIGHEST_TRACKABLE_NANOS, LOG_SIGNIFICANT_DIGITS);
 
     // summary counts, events at or after the warm-up
     private long arrivals;
@@ -226,9 +236,12 @@ public final class ServiceLatency implements RequestListener {
         boolean violated = checkSlo();
 
         // HdrHistogram's own timestamps are milliseconds; the log line gets exact seconds from the writer call.
-        minute.setStartTimeStamp(minuteStartNanos / 1_000_000);
-        minute.setEndTimeStamp(minuteEndNanos / 1_000_000);
-        log.outputIntervalHistogram(minuteStartNanos / NANOS_PER_SECOND, minuteEndNanos / NANOS_PER_SECOND, minute);
+        logInterval.reset();
+        logInterval.add(minute);
+        logInterval.setStartTimeStamp(minuteStartNanos / 1_000_000);
+        logInterval.setEndTimeStamp(minuteEndNanos / 1_000_000);
+        log.outputIntervalHistogram(minuteStartNanos / NANOS_PER_SECOND, minuteEndNanos / NANOS_PER_SECOND,
+                logInterval);
 
         if (minuteStartNanos >= warmupNanos) {
             latency.add(minute);

@@ -260,7 +260,9 @@ class ServiceLatencyTest {
                 .contains("\n#[BaseTime: 0.000 (seconds since epoch)]\n")
                 .contains("\n\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\","
                         + "\"Interval_Compressed_Histogram\"\n")
-                .contains("\n120.000,60.000,250.085,")
+                // The log keeps 2 significant digits: 256 sub-buckets, so 250 ms falls in a bucket of 2^20 ns,
+                // [238 x 2^20, 239 x 2^20) = [249,561,088, 250,609,664): Interval_Max 250,609,663 ns = 250.610 ms.
+                .contains("\n120.000,60.000,250.610,")
                 .doesNotContain("\r");
         HistogramLogReader reader = new HistogramLogReader(
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
@@ -275,7 +277,9 @@ class ServiceLatencyTest {
                 .isEqualTo(12);
         assertThat(intervals.stream().map(Histogram::getStartTimeStamp).toList())
                 .containsExactly(0L, 60_000L, 120_000L);
-        assertThat(intervals.get(2).getMaxValue()).isEqualTo(minutes.get(2).maxNanos());
+        // The minute's own max is at 3 digits (250,085,375 ns); the log's at 2 digits (see above).
+        assertThat(minutes.get(2).maxNanos()).isEqualTo(250_085_375L);
+        assertThat(intervals.get(2).getMaxValue()).isEqualTo(250_609_663L);
     }
 
     @Test
