@@ -196,25 +196,13 @@ public final class EcsCluster {
             throw new IllegalArgumentException("desired count must be >= 0, found " + desired);
         }
         w.desiredCount = desired;
-        while (w.live < desired) {
+        // Tasks already STOPPING do not count towards the desired count (ECS counts PENDING and RUNNING).
+        while (w.live - w.stopping < desired) {
             launchTask(w);
         }
-        int excess = liveNotStopping(w) - desired;
-        for (; excess > 0; excess--) {
+        for (int excess = w.live - w.stopping - desired; excess > 0; excess--) {
             stopTask(scaleInVictim(w), w.taskDefinition.stopTimeoutNanos());
         }
-    }
-
-    private int liveNotStopping(Workload w) {
-        int n = 0;
-        for (int i = tasks.size() - 1; i >= 0; i--) {
-            Task t = tasks.get(i);
-            if (t.workload == w && (t.state == TaskState.PROVISIONING || t.state == TaskState.PENDING
-                    || t.state == TaskState.RUNNING)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private Task scaleInVictim(Workload w) {
@@ -412,7 +400,7 @@ public final class EcsCluster {
         }
         // The REPLICA scheduler replaces tasks that stop (platform-semantics.md section 5.4).
         if (w.kind == Workload.Kind.SERVICE) {
-            while (w.live < w.desiredCount) {
+            while (w.live - w.stopping < w.desiredCount) {
                 launchTask(w);
             }
         }
@@ -421,6 +409,11 @@ public final class EcsCluster {
     private void move(Task t, TaskState to) {
         tasksByState[t.state.ordinal()]--;
         tasksByState[to.ordinal()]++;
+        if (to == TaskState.STOPPING) {
+            t.workload.stopping++;
+        } else if (t.state == TaskState.STOPPING) {
+            t.workload.stopping--;
+        }
         t.state = to;
     }
 

@@ -35,6 +35,8 @@ public final class Workload {
     /** Live Fargate tasks per cluster zone, for spreading Fargate tasks across zones. */
     final int[] liveByZone;
     int live;
+    /** Of the live tasks, those STOPPING. */
+    int stopping;
 
     long tasksStarted;
     long tasksStopped;

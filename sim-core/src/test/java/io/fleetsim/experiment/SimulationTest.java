@@ -201,4 +201,30 @@ class SimulationTest {
         RunResult other = new Simulation(s.withSeed(43), CATALOG).run(ProgressListener.NONE);
         assertThat(other.cost().total()).isNotEqualByComparingTo(a.cost().total());
     }
+
+    /*
+     * UpdateService semantics: 4 Fargate tasks; desired 2 at 100 s stops two (STOPPING for their 30 s stop timeout);
+     * desired 4 again at 110 s launches two at once, because STOPPING tasks do not count; when the two stop at 130 s
+     * nothing more is launched: 6 tasks were ever launched and 4 are live.
+     */
+    @Test
+    void setDesiredCount_stoppingTasksDoNotCountTowardsTheDesiredCount() {
+        var td = TestScenarios.task("api", 256, 512, 0, Architecture.X86_64);
+        Scenario s = TestScenarios.scenario(600 * S, TestScenarios.cluster(TestScenarios.fargate("fargate")),
+                List.of(TestScenarios.service("api", 4, td, new StrategyItem("fargate", 0, 1))), List.of());
+        Simulation sim = new Simulation(s, CATALOG);
+        sim.setUp();
+        EcsCluster c = sim.clusters().get(0);
+        var api = c.workloads().get(0);
+        sim.simulator().runUntil(100 * S);
+        c.setDesiredCount(api, 2);
+        assertThat(c.tasksIn(TaskState.STOPPING)).isEqualTo(2);
+        sim.simulator().runUntil(110 * S);
+        c.setDesiredCount(api, 4);
+        assertThat(c.tasks()).hasSize(6);
+        sim.simulator().runUntil(131 * S);
+        assertThat(c.tasksIn(TaskState.STOPPED)).isEqualTo(2);
+        assertThat(c.tasks()).hasSize(6);
+        assertThat(api.liveTasks()).isEqualTo(4);
+    }
 }
