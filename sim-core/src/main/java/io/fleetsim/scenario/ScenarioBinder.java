@@ -1,6 +1,7 @@
 package io.fleetsim.scenario;
 
 import io.fleetsim.text.NearMiss;
+import io.fleetsim.scenario.model.FaultsSpec;
 import io.fleetsim.scenario.model.ClusterSpec;
 import io.fleetsim.scenario.model.JobSpec;
 import io.fleetsim.scenario.model.PricingSpec;
@@ -96,7 +97,7 @@ final class ScenarioBinder {
             clusterSpecs.add(c.spec());
         }
         return new Scenario(name, description, variant, seed, start, duration, warmup, region, pricing, timings,
-                clusterSpecs, services, jobs);
+                clusterSpecs, services, jobs, FaultsSpec.NONE);
     }
 
     private static Instant instant(Reader r, YamlNode node, String path) {

@@ -194,7 +194,7 @@ class SimulationTest {
                 new io.fleetsim.scenario.model.TimingSpec(10 * S, 45 * S, t.ec2EniAttachNanos(),
                         t.fargatePullBytesPerSecondPerVcpu(), t.ec2PullBytesPerSecond(), t.containerStartNanos(),
                         t.ec2BootNanos(), t.ec2AgentRegistrationNanos()),
-                fixed.clusters(), fixed.services(), fixed.jobs());
+                fixed.clusters(), fixed.services(), fixed.jobs(), fixed.faults());
         RunResult a = new Simulation(s, CATALOG).run(ProgressListener.NONE);
         RunResult b = new Simulation(s, CATALOG).run(ProgressListener.NONE);
         assertThat(a).isEqualTo(b);

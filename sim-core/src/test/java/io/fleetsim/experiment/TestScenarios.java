@@ -94,7 +94,7 @@ final class TestScenarios {
         return new Scenario("test", "", "default", 42L, Instant.parse("2024-01-01T00:00:00Z"), durationNanos,
                 warmupNanos,
                 "us-east-1", new PricingSpec(new BigDecimal("0.70"), new BigDecimal("0.60")), TIMINGS,
-                List.of(cluster), services, jobs);
+                List.of(cluster), services, jobs, io.fleetsim.scenario.model.FaultsSpec.NONE);
     }
 
     /** Fires at the given simulated times. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsim.cloud.Architecture;
 import io.fleetsim.cloud.PurchaseOption;
+import io.fleetsim.scenario.model.FaultsSpec;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.CapacityProviderSpec.CapacityProviderType;
 import io.fleetsim.scenario.model.ClusterSpec;
@@ -105,7 +106,7 @@ class ScenarioLoaderBindTest {
                 List.of(new PlacementStrategySpec("binpack", "memory")), List.of());
         Scenario expected = new Scenario("small", "one API on Fargate, one job on EC2", "default", 42, START,
                 604_800 * S, 600 * S, "us-east-1", new PricingSpec(new BigDecimal("0.65"), new BigDecimal("0.6")),
-                timings, List.of(prod), List.of(api), List.of(report));
+                timings, List.of(prod), List.of(api), List.of(report), FaultsSpec.NONE);
 
         assertThat(file.source()).isEqualTo("test.yaml");
         assertThat(file.variants()).containsExactly(expected);

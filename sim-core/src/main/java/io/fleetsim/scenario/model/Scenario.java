@@ -19,6 +19,7 @@ import java.util.List;
  * @param clusters     clusters, in file order
  * @param services     REPLICA services, in file order
  * @param jobs         scheduled batch jobs, in file order
+ * @param faults       faults to inject; {@link FaultsSpec#NONE} for none
  */
 public record Scenario(
         String name,
@@ -33,7 +34,8 @@ public record Scenario(
         TimingSpec timings,
         List<ClusterSpec> clusters,
         List<ServiceSpec> services,
-        List<JobSpec> jobs) {
+        List<JobSpec> jobs,
+        FaultsSpec faults) {
 
     public Scenario {
         clusters = List.copyOf(clusters);
@@ -59,12 +61,12 @@ public record Scenario(
             throw new IllegalArgumentException("duration must be positive");
         }
         return new Scenario(name, description, variant, seed, start, newDuration,
-                warmupNanos < newDuration ? warmupNanos : 0L, region, pricing, timings, clusters, services, jobs);
+                warmupNanos < newDuration ? warmupNanos : 0L, region, pricing, timings, clusters, services, jobs, faults);
     }
 
     /** A copy with another seed (the CLI's {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, variant, newSeed, start, durationNanos, warmupNanos, region, pricing, timings,
-                clusters, services, jobs);
+                clusters, services, jobs, faults);
     }
 }

@@ -1,0 +1,23 @@
+package io.fleetsim.scenario.model;
+
+/**
+ * Faults injected into a run, each drawn from its own named random stream so that adding one does not change the
+ * others or the traffic (DESIGN.md principle 2).
+ *
+ * @param fargateSpotInterruptionsPerHour rate at which AWS reclaims one Fargate Spot task, per task-hour (a
+ *                                        Poisson process per task while it runs); 0 for none
+ * @param ec2SpotInterruptionsPerHour     rate at which AWS reclaims one EC2 Spot instance, per instance-hour; 0 for
+ *                                        none. The Spot Instance Advisor publishes bands of monthly frequency
+ *                                        (<5%, 5-10%, 10-15%, 15-20%, >20%; platform-semantics.md section 2.5); a
+ *                                        monthly fraction p is the hourly rate -ln(1 - p) / 730
+ */
+public record FaultsSpec(double fargateSpotInterruptionsPerHour, double ec2SpotInterruptionsPerHour) {
+
+    /** No faults. */
+    public static final FaultsSpec NONE = new FaultsSpec(0.0, 0.0);
+
+    /** Hourly rate of a monthly interruption fraction (730-hour month, the pricing convention). */
+    public static double hourlyRate(double monthlyFraction) {
+        return -Math.log1p(-monthlyFraction) / 730.0;
+    }
+}
