@@ -269,6 +269,8 @@ final class JsonReport implements ReportRenderer {
         node.put("tasksPendingAtEnd", s.tasksPendingAtEnd());
         node.put("tasksUnplacedAtEnd", s.tasksUnplacedAtEnd());
         node.put("maxUnplaced", s.maxUnplaced());
+        node.put("tasksInterrupted", s.tasksInterrupted());
+        node.put("instancesInterrupted", s.instancesInterrupted());
         node.put("eventsFired", s.eventsFired());
         return node;
     }

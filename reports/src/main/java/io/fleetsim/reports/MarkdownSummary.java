@@ -133,6 +133,10 @@ final class MarkdownSummary implements ReportRenderer {
         row(out, "Mean memory reservation", cells(runs, r -> percent(r.summary().meanMemoryReservation())));
         row(out, "Peak instances", cells(runs, r -> Integer.toString(r.summary().peakInstances())));
         row(out, "Tasks pending at end (unplaced)", cells(runs, r -> pending(r.summary())));
+        if (runs.stream().anyMatch(r -> r.summary().tasksInterrupted() + r.summary().instancesInterrupted() > 0)) {
+            row(out, "Spot interruptions (tasks / instances)", cells(runs, r -> r.summary().tasksInterrupted()
+                    + " / " + r.summary().instancesInterrupted()));
+        }
         for (String owner : owners) {
             row(out, "Cost of " + Text.markdown(owner), moneyOf(byOwner, owner));
         }

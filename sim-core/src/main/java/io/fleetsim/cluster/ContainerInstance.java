@@ -28,6 +28,8 @@ public final class ContainerInstance implements PlacementNode {
         LAUNCHING,
         /** Registered and ACTIVE: takes tasks. */
         ACTIVE,
+        /** DRAINING after a Spot interruption notice: takes no new tasks, terminates at the notice's end. */
+        DRAINING,
         /** Terminated. */
         TERMINATED
     }
@@ -55,6 +57,11 @@ public final class ContainerInstance implements PlacementNode {
     private int tasks;
     long runningSinceNanos = -1;
 
+    /** When the instance entered the running state (EC2 billing started), or -1. */
+    public long runningSinceNanos() {
+        return runningSinceNanos;
+    }
+
     ContainerInstance(String instanceId, String ec2InstanceId, String arn, String zone, InstanceType type,
             int memoryRegistered, int eniSlots, Map<String, String> customAttributes) {
         this.instanceId = instanceId;
@@ -78,6 +85,10 @@ public final class ContainerInstance implements PlacementNode {
     void register(long now) {
         state = State.ACTIVE;
         registeredAtNanos = now;
+    }
+
+    void drain() {
+        state = State.DRAINING;
     }
 
     void terminate() {

@@ -72,6 +72,8 @@ public final class EcsCluster {
     private long cpuReserved;
     private long memoryRegistered;
     private long memoryReserved;
+    private long tasksInterrupted;
+    private long instancesInterrupted;
 
     private final EventHandler provisioned = (now, arg) -> onProvisioned(tasks.get((int) arg), now);
     private final EventHandler pulled = (now, arg) -> onPulled(tasks.get((int) arg), now);
@@ -351,6 +353,25 @@ public final class EcsCluster {
      * itself takes 0; one stopped by ECS takes up to its stopTimeout). A task that never got placed stops at once.
      */
     public void stopTask(Task t, long shutdownNanos) {
+        stopTask(t, shutdownNanos, false);
+    }
+
+    /**
+     * A Spot interruption of a task: AWS sends the two-minute warning as SIGTERM and SIGKILLs the task after its
+     * stopTimeout (platform-semantics.md section 1.4): it stops then whether or not its load balancer target has
+     * drained. The service scheduler replaces it as it replaces any stopped task, on the provider its strategy
+     * picks (Fargate Spot is not replaced with on-demand capacity).
+     */
+    public void interruptTask(Task t) {
+        if (t.state == TaskState.STOPPING || t.state == TaskState.STOPPED) {
+            return;
+        }
+        t.workload.tasksInterrupted++;
+        tasksInterrupted++;
+        stopTask(t, t.workload.taskDefinition.stopTimeoutNanos(), true);
+    }
+
+    private void stopTask(Task t, long shutdownNanos, boolean forced) {
         long now = sim.now();
         if (t.state == TaskState.STOPPING || t.state == TaskState.STOPPED) {
             return;
@@ -370,7 +391,8 @@ public final class EcsCluster {
         t.stoppingAt = now;
         // A task behind a load balancer is deregistered first and drains before it stops (ALB deregistration delay).
         long drainedAt = listener.taskStopping(t, now);
-        t.pendingEvent = sim.schedule(Math.max(now + shutdownNanos, drainedAt), stopped, t.index);
+        long stopAt = forced ? now + shutdownNanos : Math.max(now + shutdownNanos, drainedAt);
+        t.pendingEvent = sim.schedule(stopAt, stopped, t.index);
     }
 
     private void onStopped(Task t, long now) {
@@ -448,6 +470,9 @@ public final class EcsCluster {
         long now = sim.now();
         long runningAt = now + timings.ec2BootNanos();
         sim.schedule(runningAt, () -> {
+            if (ci.state() == ContainerInstance.State.TERMINATED) {
+                return;
+            }
             ci.runningSinceNanos = runningAt;
             instancesRunning++;
             listener.instanceRunning(ci, p, runningAt);
@@ -462,6 +487,79 @@ public final class EcsCluster {
             memoryRegistered += ci.memoryRegistered();
             retryUnplaced(p, sim.now());
         });
+    }
+
+    /**
+     * An EC2 Spot interruption notice (platform-semantics.md section 2.5): two minutes before AWS reclaims the
+     * instance. ECS Spot draining sets it DRAINING (it takes no new tasks) and stops its tasks, which the service
+     * scheduler replaces elsewhere; at the end of the notice the instance is terminated (EC2 billing stops) and
+     * the Auto Scaling group launches a replacement to keep its desired capacity.
+     *
+     * <p>Caveats: the replacement is launched at termination (an Auto Scaling group without capacity rebalancing);
+     * tasks are stopped with their stopTimeout, not paced by the service's minimumHealthyPercent.
+     */
+    public void interruptInstance(ContainerInstance ci, long noticeNanos) {
+        if (ci.state() != ContainerInstance.State.ACTIVE && ci.state() != ContainerInstance.State.LAUNCHING) {
+            return;
+        }
+        CapacityProvider p = providerOf(ci);
+        instancesInterrupted++;
+        if (ci.state() == ContainerInstance.State.ACTIVE) {
+            p.active.remove(ci);
+        }
+        ci.drain();
+        for (Task t : tasksOn(ci)) {
+            interruptTask(t);
+        }
+        long at = sim.now() + noticeNanos;
+        sim.schedule(at, () -> terminateInstance(ci, p));
+    }
+
+    private void terminateInstance(ContainerInstance ci, CapacityProvider p) {
+        long now = sim.now();
+        for (Task t : tasksOn(ci)) {
+            stopTask(t, 0L, true);
+        }
+        boolean wasRegistered = ci.registeredAtNanos() >= 0;
+        ci.terminate();
+        if (wasRegistered) {
+            cpuRegistered -= ci.cpuRegistered();
+            memoryRegistered -= ci.memoryRegistered();
+        }
+        if (ci.runningSinceNanos >= 0) {
+            instancesRunning--;
+            listener.instanceTerminated(ci, p, now);
+        }
+        launchInstance(p);
+    }
+
+    private List<Task> tasksOn(ContainerInstance ci) {
+        List<Task> on = new ArrayList<>();
+        for (Task t : tasks) {
+            if (t.instance == ci && t.state != TaskState.STOPPED) {
+                on.add(t);
+            }
+        }
+        return on;
+    }
+
+    private CapacityProvider providerOf(ContainerInstance ci) {
+        for (CapacityProvider p : providers.values()) {
+            if (p.launched.contains(ci)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(ci + " is not an instance of cluster " + spec.name());
+    }
+
+    /** Tasks stopped by a Spot interruption so far. */
+    public long tasksInterrupted() {
+        return tasksInterrupted;
+    }
+
+    /** Instances that received a Spot interruption notice so far. */
+    public long instancesInterrupted() {
+        return instancesInterrupted;
     }
 
     // ---------------------------------------------------------------- views

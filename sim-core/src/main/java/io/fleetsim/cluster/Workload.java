@@ -39,6 +39,7 @@ public final class Workload {
     int stopping;
 
     long tasksStarted;
+    long tasksInterrupted;
     long tasksStopped;
     long runningNanos;
     long waitNanos;
@@ -148,6 +149,11 @@ public final class Workload {
 
     public long tasksStarted() {
         return tasksStarted;
+    }
+
+    /** Tasks stopped by Spot interruptions. */
+    public long tasksInterrupted() {
+        return tasksInterrupted;
     }
 
     public long tasksStopped() {

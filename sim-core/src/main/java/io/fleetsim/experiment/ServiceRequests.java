@@ -100,13 +100,23 @@ final class ServiceRequests {
     /** The task is stopping: deregister it; returns when it will have drained. */
     long taskStopping(Task task, long now) {
         Integer id = targets.get(task);
-        if (id == null || id < 0) {
+        if (id == null) {
             return now;
         }
         accrue(now);
         registeredVcpus -= task.workload().taskDefinition().cpuUnits() / 1024.0;
-        targets.put(task, -1);
         return requests.deregister(id);
+    }
+
+    /**
+     * The task stopped: a target still holding requests (a task killed before it drained, as after a Spot
+     * interruption) drops them now.
+     */
+    void taskStopped(Task task) {
+        Integer id = targets.remove(task);
+        if (id != null) {
+            requests.kill(id);
+        }
     }
 
     private void accrue(long now) {

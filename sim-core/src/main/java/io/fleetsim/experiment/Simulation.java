@@ -16,6 +16,7 @@ import io.fleetsim.cluster.Task;
 import io.fleetsim.cluster.TaskState;
 import io.fleetsim.cluster.Workload;
 import io.fleetsim.engine.Durations;
+import io.fleetsim.faults.SpotInterruptions;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
@@ -56,6 +57,7 @@ public final class Simulation implements ClusterListener {
     private final Simulator sim;
     private final Arns arns;
     private final UsageLedger ledger = new UsageLedger();
+    private final SpotInterruptions spotInterruptions;
     private final List<EcsCluster> clusters = new ArrayList<>();
     private final Map<Workload, EcsCluster> workloads = new LinkedHashMap<>();
     /** Services with auto scaling, in scenario order. */
@@ -77,6 +79,7 @@ public final class Simulation implements ClusterListener {
                 .withEc2SpotDiscount(scenario.pricing().ec2SpotDiscount());
         this.sim = new Simulator(scenario.seed());
         this.arns = new Arns(scenario.region(), Arns.DEFAULT_ACCOUNT, sim.random().stream("ids"));
+        this.spotInterruptions = new SpotInterruptions(sim, scenario.faults());
     }
 
     /** The engine, for tests that drive a run step by step. */
@@ -135,6 +138,17 @@ public final class Simulation implements ClusterListener {
     /** Runs the whole scenario and returns the priced result. */
     public RunResult run(ProgressListener progress) {
         setUp();
+        return runAfterSetUp(progress);
+    }
+
+    /**
+     * Runs a simulation that {@link #setUp()} prepared and that has not advanced yet (tests schedule their own
+     * events, such as a scripted fault, in between).
+     */
+    public RunResult runAfterSetUp(ProgressListener progress) {
+        if (sim.now() != 0) {
+            throw new IllegalStateException("the simulation already advanced to " + sim.now() + " ns");
+        }
         long end = scenario.durationNanos();
         for (long t = SAMPLE_PERIOD; t <= end; t += SAMPLE_PERIOD) {
             sim.runUntil(t);
@@ -247,6 +261,8 @@ public final class Simulation implements ClusterListener {
         }
         RunSummary summary = new RunSummary(taskSeconds / 3600.0, Durations.toSeconds(instanceNanosClosed) / 3600.0,
                 meanReservation(true), meanReservation(false), peakInstances, pendingAtEnd, unplacedAtEnd, maxUnplaced,
+                clusters.stream().mapToLong(EcsCluster::tasksInterrupted).sum(),
+                clusters.stream().mapToLong(EcsCluster::instancesInterrupted).sum(),
                 sim.eventsFired(), workloadSummaries);
         return new RunResult(scenario.name(), scenario.variant(), scenario.seed(), Version.VERSION,
                 catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), traffic(end), scaling());
@@ -348,6 +364,7 @@ public final class Simulation implements ClusterListener {
 
     @Override
     public void instanceRunning(ContainerInstance instance, CapacityProvider provider, long now) {
+        spotInterruptions.instanceRunning(clusterOf(provider), instance, provider, now);
         instanceHandles.put(instance, ledger.ec2Running(provider.instanceType().name(),
                 provider.spec().purchaseOption(), "capacity-provider:" + ownerCluster(provider) + "/" + provider.name(),
                 now));
@@ -371,6 +388,7 @@ public final class Simulation implements ClusterListener {
 
     @Override
     public void taskRunning(Task task, long now) {
+        spotInterruptions.taskRunning(clusterOf(task.provider()), task, now);
         ServiceRequests requests = serviceRequests.get(task.workload());
         if (requests != null) {
             requests.taskRunning(task, now);
@@ -385,6 +403,10 @@ public final class Simulation implements ClusterListener {
 
     @Override
     public void taskStopped(Task task, long now) {
+        ServiceRequests requests = serviceRequests.get(task.workload());
+        if (requests != null) {
+            requests.taskStopped(task);
+        }
         Integer handle = taskHandles.remove(task);
         if (handle != null) {
             ledger.fargateStopped(handle, now);
@@ -395,11 +417,15 @@ public final class Simulation implements ClusterListener {
     private final Map<Task, Integer> taskHandles = new java.util.IdentityHashMap<>();
 
     private String ownerCluster(CapacityProvider provider) {
+        return clusterOf(provider).name();
+    }
+
+    private EcsCluster clusterOf(CapacityProvider provider) {
         for (EcsCluster c : clusters) {
             if (c.capacityProviders().contains(provider)) {
-                return c.name();
+                return c;
             }
         }
-        return "?";
+        throw new IllegalStateException("capacity provider " + provider.name() + " belongs to no cluster");
     }
 }

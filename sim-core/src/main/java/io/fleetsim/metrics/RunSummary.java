@@ -14,6 +14,8 @@ import java.util.List;
  * @param tasksPendingAtEnd    tasks not RUNNING at the end, all workloads
  * @param tasksUnplacedAtEnd   of those, tasks no instance could take
  * @param maxUnplaced          most tasks waiting for capacity at once
+ * @param tasksInterrupted     tasks stopped by Spot interruptions
+ * @param instancesInterrupted EC2 instances that received a Spot interruption notice
  * @param eventsFired          discrete events the engine fired
  * @param workloads            per service and job, services first, in scenario order
  */
@@ -26,6 +28,8 @@ public record RunSummary(
         int tasksPendingAtEnd,
         int tasksUnplacedAtEnd,
         int maxUnplaced,
+        long tasksInterrupted,
+        long instancesInterrupted,
         long eventsFired,
         List<WorkloadSummary> workloads) {
 

@@ -52,6 +52,17 @@ final class TestScenarios {
                 desired, Map.of());
     }
 
+    static CapacityProviderSpec ec2Spot(String name, String type, int desired) {
+        return new CapacityProviderSpec(name, CapacityProviderType.EC2, type, PurchaseOption.SPOT, 0, 100,
+                desired, Map.of());
+    }
+
+    /** The same scenario with faults. */
+    static Scenario withFaults(Scenario s, io.fleetsim.scenario.model.FaultsSpec faults) {
+        return new Scenario(s.name(), s.description(), s.variant(), s.seed(), s.start(), s.durationNanos(),
+                s.warmupNanos(), s.region(), s.pricing(), s.timings(), s.clusters(), s.services(), s.jobs(), faults);
+    }
+
     static ClusterSpec cluster(CapacityProviderSpec... providers) {
         return new ClusterSpec("prod", ClusterSpec.Orchestrator.ECS, ZONES, false, List.of(providers));
     }

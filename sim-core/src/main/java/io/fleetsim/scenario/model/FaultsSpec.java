@@ -18,6 +18,6 @@ public record FaultsSpec(double fargateSpotInterruptionsPerHour, double ec2SpotI
 
     /** Hourly rate of a monthly interruption fraction (730-hour month, the pricing convention). */
     public static double hourlyRate(double monthlyFraction) {
-        return -Math.log1p(-monthlyFraction) / 730.0;
+        return -StrictMath.log1p(-monthlyFraction) / 730.0;
     }
 }
