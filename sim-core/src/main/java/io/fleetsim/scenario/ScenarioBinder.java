@@ -19,13 +19,14 @@ import java.util.Map;
 
 /**
  * Binds one scenario tree (the base, or a variant's tree with its overrides applied) into a {@link Scenario}:
- * the top-level keys, {@code pricing} and {@code timings} here; clusters, services, jobs and task definitions in
- * their own binders. Every problem goes to {@link Problems}; the result is {@code null} when there was any.
+ * the top-level keys, {@code pricing} and {@code timings} here; clusters, services, jobs, task definitions and
+ * {@code faults} in their own binders. Every problem goes to {@link Problems}; the result is {@code null} when there
+ * was any.
  */
 final class ScenarioBinder {
 
     static final List<String> KEYS = List.of("name", "description", "seed", "start", "duration", "warmup", "region",
-            "pricing", "timings", "clusters", "services", "jobs", "variants");
+            "pricing", "timings", "clusters", "services", "jobs", "faults", "variants");
     static final List<String> PRICING_KEYS = List.of("fargateSpotDiscount", "ec2SpotDiscount");
     static final List<String> TIMING_KEYS = List.of("fargateProvisioning", "ec2EniAttach",
             "fargatePullBandwidthPerVcpu", "ec2PullBandwidth", "containerStart", "ec2Boot", "ec2AgentRegistration");
@@ -83,21 +84,30 @@ final class ScenarioBinder {
         PricingSpec pricing = pricing(r, top, catalog);
         TimingSpec timings = timings(r, top);
 
+        int beforeClusters = problems.size();
         Map<String, ClusterBinder.ClusterInfo> clusters = ClusterBinder.bindAll(r, top, catalog);
+        // Without a catalog EC2 providers have no spec: faults then cannot tell whether Spot capacity exists.
+        boolean clustersComplete = catalog != null && problems.size() == beforeClusters;
         TrafficBinder traffic = new TrafficBinder(r, traces, folder);
         List<ServiceSpec> services = new WorkloadBinder(r, clusters, catalog, placement, start, traffic)
                 .services(top);
         List<JobSpec> jobs = new WorkloadBinder(r, clusters, catalog, placement, start, traffic).jobs(top);
 
+        List<ClusterSpec> clusterSpecs = new ArrayList<>();
+        for (ClusterBinder.ClusterInfo c : clusters.values()) {
+            if (c.spec() != null) {
+                clusterSpecs.add(c.spec());
+            } else {
+                clustersComplete = false;
+            }
+        }
+        FaultsSpec faults = FaultsBinder.bind(r, top, clusterSpecs, clustersComplete);
+
         if (problems.size() > before) {
             return null;
         }
-        List<ClusterSpec> clusterSpecs = new ArrayList<>();
-        for (ClusterBinder.ClusterInfo c : clusters.values()) {
-            clusterSpecs.add(c.spec());
-        }
         return new Scenario(name, description, variant, seed, start, duration, warmup, region, pricing, timings,
-                clusterSpecs, services, jobs, FaultsSpec.NONE);
+                clusterSpecs, services, jobs, faults);
     }
 
     private static Instant instant(Reader r, YamlNode node, String path) {

@@ -116,4 +116,28 @@ class SpotInterruptionTest {
         // 5 ms work a 1 vCPU task is empty most of the time, so drops are rare but the service keeps serving.
         assertThat(b.traffic().get(0).summary().completed()).isGreaterThan(1_300_000L);
     }
+
+    /*
+     * EC2 Spot notices at 0.5 per instance-hour on 3 instances for 10 hours: about 15 notices (each instance is
+     * exposed while running; replacements are exposed too). Every notice is followed by a replacement, so the
+     * group ends with 3 instances running and the service with its 6 tasks.
+     */
+    @Test
+    void ec2SpotInterruptions_atARate_areReplacedInstanceForInstance() {
+        var td = TestScenarios.task("web", 512, 1024, 0, Architecture.X86_64);
+        Scenario s = TestScenarios.withFaults(TestScenarios.scenario(10 * 3600 * S,
+                TestScenarios.cluster(TestScenarios.ec2Spot("spot", "m6i.large", 3)),
+                List.of(TestScenarios.service("web", 6, td, new StrategyItem("spot", 0, 1))), List.of()),
+                new FaultsSpec(0.0, 0.5));
+        Simulation sim = new Simulation(s, CATALOG);
+        RunResult r = sim.run(ProgressListener.NONE);
+        EcsCluster c = sim.clusters().get(0);
+        long notices = r.summary().instancesInterrupted();
+        // Poisson with mean about 15: 15 +- 4.5 sqrt(15) -> [1, 33].
+        assertThat(notices).isBetween(1L, 33L);
+        assertThat(c.capacityProviders().get(0).launchedInstances()).hasSize((int) (3 + notices));
+        assertThat(c.instancesRunning()).isEqualTo(3);
+        assertThat(r.summary().tasksInterrupted()).isGreaterThanOrEqualTo(notices);
+        assertThat(c.workloads().get(0).liveTasks()).isEqualTo(6);
+    }
 }
