@@ -271,6 +271,8 @@ final class JsonReport implements ReportRenderer {
         node.put("maxUnplaced", s.maxUnplaced());
         node.put("tasksInterrupted", s.tasksInterrupted());
         node.put("instancesInterrupted", s.instancesInterrupted());
+        node.put("tasksFailed", s.tasksFailed());
+        node.put("instancesFailed", s.instancesFailed());
         node.put("eventsFired", s.eventsFired());
         return node;
     }

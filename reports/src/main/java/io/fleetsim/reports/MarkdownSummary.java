@@ -137,6 +137,10 @@ final class MarkdownSummary implements ReportRenderer {
             row(out, "Spot interruptions (tasks / instances)", cells(runs, r -> r.summary().tasksInterrupted()
                     + " / " + r.summary().instancesInterrupted()));
         }
+        if (runs.stream().anyMatch(r -> r.summary().tasksFailed() + r.summary().instancesFailed() > 0)) {
+            row(out, "Failures (tasks / instances)", cells(runs, r -> r.summary().tasksFailed()
+                    + " / " + r.summary().instancesFailed()));
+        }
         for (String owner : owners) {
             row(out, "Cost of " + Text.markdown(owner), moneyOf(byOwner, owner));
         }

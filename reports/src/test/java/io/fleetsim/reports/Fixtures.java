@@ -73,7 +73,7 @@ final class Fixtures {
                 line(UsageType.FARGATE_MEMORY, "x86_64/on-demand", "service:api", 36_864_000, 100,
                         "GB-hours", "10", "0.004445", "0.04445"),
                 ecrLine());
-        RunSummary summary = new RunSummary(5.0, 0.0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, 1234,
+        RunSummary summary = new RunSummary(5.0, 0.0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 1234,
                 List.of(new WorkloadSummary("service:api", SERVICE_ARN, "fargate", 100, 100, 0, 100, 0, 0,
                         18000.0, 2400.5, 0.0)));
         List<MinuteSample> minutes = List.of(
@@ -90,7 +90,7 @@ final class Fixtures {
                 line(UsageType.EC2_INSTANCE_SECONDS, "m6i.xlarge/spot", "capacity-provider:prod/m6i-spot", 900, 5,
                         "instance-hours", "0.25", "0.0576", "0.0144"),
                 ecrLine());
-        RunSummary summary = new RunSummary(4.5, 1.25, 95.5, 48.896, 25, 2, 1, 30, 0, 0, 2345,
+        RunSummary summary = new RunSummary(4.5, 1.25, 95.5, 48.896, 25, 2, 1, 30, 0, 0, 0, 0, 2345,
                 List.of(new WorkloadSummary("service:api", SERVICE_ARN, "m6i,m6i-spot", 100, 100, 0, 98, 2, 1,
                         16200.0, 3000.25, 1800.0)));
         // cpu: 20 or 25 m6i.xlarge x 4096 units; memory: 16,000 MiB registered per instance (assumed)

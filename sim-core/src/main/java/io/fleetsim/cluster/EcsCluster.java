@@ -74,6 +74,10 @@ public final class EcsCluster {
     private long memoryReserved;
     private long tasksInterrupted;
     private long instancesInterrupted;
+    private long tasksFailed;
+    private long instancesFailed;
+    /** Zones in an outage: nothing is launched or placed there. */
+    private final java.util.Set<String> downZones = new java.util.TreeSet<>();
 
     private final EventHandler provisioned = (now, arg) -> onProvisioned(tasks.get((int) arg), now);
     private final EventHandler pulled = (now, arg) -> onPulled(tasks.get((int) arg), now);
@@ -279,14 +283,17 @@ public final class EcsCluster {
      * Fargate spreads a service's tasks across the zones of its subnets (platform-semantics.md section 5.1):
      * the zone with the fewest live tasks of the workload, ties to the first zone listed.
      */
-    private static int leastLoadedZone(Workload w) {
-        int best = 0;
-        for (int z = 1; z < w.liveByZone.length; z++) {
-            if (w.liveByZone[z] < w.liveByZone[best]) {
+    private int leastLoadedZone(Workload w) {
+        int best = -1;
+        for (int z = 0; z < w.liveByZone.length; z++) {
+            if (downZones.contains(spec.zones().get(z))) {
+                continue;
+            }
+            if (best < 0 || w.liveByZone[z] < w.liveByZone[best]) {
                 best = z;
             }
         }
-        return best;
+        return best < 0 ? 0 : best;
     }
 
     private boolean tryPlace(Task t, long now) {
@@ -457,8 +464,20 @@ public final class EcsCluster {
 
     // ---------------------------------------------------------------- instances
 
+    /** The Auto Scaling group balances launches over the zones in order, skipping zones in an outage. */
+    private String launchZone(int launchIndex) {
+        List<String> zones = spec.zones();
+        for (int k = 0; k < zones.size(); k++) {
+            String zone = zones.get((launchIndex + k) % zones.size());
+            if (!downZones.contains(zone)) {
+                return zone;
+            }
+        }
+        return zones.get(launchIndex % zones.size());
+    }
+
     private void launchInstance(CapacityProvider p) {
-        String zone = spec.zones().get(p.launched.size() % spec.zones().size());
+        String zone = launchZone(p.launched.size());
         InstanceType type = p.instanceType;
         int eniSlots = spec.awsvpcTrunking() && type.trunkingCapable() ? type.ecsAwsvpcTasksTrunked()
                 : type.ecsAwsvpcTasks();
@@ -512,7 +531,11 @@ public final class EcsCluster {
             interruptTask(t);
         }
         long at = sim.now() + noticeNanos;
-        sim.schedule(at, () -> terminateInstance(ci, p));
+        sim.schedule(at, () -> {
+            if (ci.state() != ContainerInstance.State.TERMINATED) {
+                terminateInstance(ci, p);
+            }
+        });
     }
 
     private void terminateInstance(ContainerInstance ci, CapacityProvider p) {
@@ -531,6 +554,76 @@ public final class EcsCluster {
             listener.instanceTerminated(ci, p, now);
         }
         launchInstance(p);
+    }
+
+    /**
+     * An EC2 instance fails (host or hardware failure): it stops at once with no notice, every task on it is lost
+     * (its in-flight requests dropped), EC2 billing stops, and the Auto Scaling group launches a replacement in a
+     * zone that is up.
+     */
+    public void failInstance(ContainerInstance ci) {
+        if (ci.state() == ContainerInstance.State.TERMINATED) {
+            return;
+        }
+        CapacityProvider p = providerOf(ci);
+        instancesFailed++;
+        for (Task t : tasksOn(ci)) {
+            t.workload.tasksFailed++;
+            tasksFailed++;
+            stopTask(t, 0L, true);
+        }
+        if (ci.state() == ContainerInstance.State.ACTIVE) {
+            p.active.remove(ci);
+        }
+        terminateInstance(ci, p);
+    }
+
+    /** A running task's container crashes: it stops at once and the service scheduler replaces it. */
+    public void crashTask(Task t) {
+        if (t.state == TaskState.STOPPING || t.state == TaskState.STOPPED) {
+            return;
+        }
+        t.workload.tasksFailed++;
+        tasksFailed++;
+        stopTask(t, 0L, true);
+    }
+
+    /**
+     * A zone outage starts: every instance in the zone fails and every Fargate task there is lost; until
+     * {@link #zoneUp}, instances are launched and Fargate tasks placed only in the other zones. Tasks that lose
+     * their instance are rescheduled by their services into the remaining zones.
+     */
+    public void zoneDown(String zone) {
+        if (!spec.zones().contains(zone) || !downZones.add(zone)) {
+            return;
+        }
+        for (CapacityProvider p : providers.values()) {
+            for (ContainerInstance ci : List.copyOf(p.launched)) {
+                if (ci.zone().equals(zone)) {
+                    failInstance(ci);
+                }
+            }
+        }
+        for (Task t : List.copyOf(tasks)) {
+            if (t.provider.isFargate() && zone.equals(t.zone) && t.state != TaskState.STOPPED) {
+                crashTask(t);
+            }
+        }
+    }
+
+    /** The zone is back: launches and placements may use it again (nothing is moved back). */
+    public void zoneUp(String zone) {
+        downZones.remove(zone);
+    }
+
+    /** Tasks lost to crashes, instance failures and zone outages so far. */
+    public long tasksFailed() {
+        return tasksFailed;
+    }
+
+    /** Instances lost to failures and zone outages so far. */
+    public long instancesFailed() {
+        return instancesFailed;
     }
 
     private List<Task> tasksOn(ContainerInstance ci) {

@@ -40,6 +40,7 @@ public final class Workload {
 
     long tasksStarted;
     long tasksInterrupted;
+    long tasksFailed;
     long tasksStopped;
     long runningNanos;
     long waitNanos;
@@ -149,6 +150,11 @@ public final class Workload {
 
     public long tasksStarted() {
         return tasksStarted;
+    }
+
+    /** Tasks lost to crashes, instance failures and zone outages. */
+    public long tasksFailed() {
+        return tasksFailed;
     }
 
     /** Tasks stopped by Spot interruptions. */

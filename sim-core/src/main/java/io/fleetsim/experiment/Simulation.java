@@ -16,6 +16,7 @@ import io.fleetsim.cluster.Task;
 import io.fleetsim.cluster.TaskState;
 import io.fleetsim.cluster.Workload;
 import io.fleetsim.engine.Durations;
+import io.fleetsim.faults.Failures;
 import io.fleetsim.faults.SpotInterruptions;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MinuteSample;
@@ -58,6 +59,7 @@ public final class Simulation implements ClusterListener {
     private final Arns arns;
     private final UsageLedger ledger = new UsageLedger();
     private final SpotInterruptions spotInterruptions;
+    private final Failures failures;
     private final List<EcsCluster> clusters = new ArrayList<>();
     private final Map<Workload, EcsCluster> workloads = new LinkedHashMap<>();
     /** Services with auto scaling, in scenario order. */
@@ -80,6 +82,7 @@ public final class Simulation implements ClusterListener {
         this.sim = new Simulator(scenario.seed());
         this.arns = new Arns(scenario.region(), Arns.DEFAULT_ACCOUNT, sim.random().stream("ids"));
         this.spotInterruptions = new SpotInterruptions(sim, scenario.faults());
+        this.failures = new Failures(sim, scenario.faults());
     }
 
     /** The engine, for tests that drive a run step by step. */
@@ -98,6 +101,7 @@ public final class Simulation implements ClusterListener {
             clusters.add(cluster);
             cluster.start();
         }
+        failures.scheduleZoneOutages(clusters, scenario.faults().zoneOutages());
         for (ServiceSpec s : scenario.services()) {
             EcsCluster cluster = cluster(s.cluster());
             Workload w = cluster.addService(s);
@@ -263,6 +267,8 @@ public final class Simulation implements ClusterListener {
                 meanReservation(true), meanReservation(false), peakInstances, pendingAtEnd, unplacedAtEnd, maxUnplaced,
                 clusters.stream().mapToLong(EcsCluster::tasksInterrupted).sum(),
                 clusters.stream().mapToLong(EcsCluster::instancesInterrupted).sum(),
+                clusters.stream().mapToLong(EcsCluster::tasksFailed).sum(),
+                clusters.stream().mapToLong(EcsCluster::instancesFailed).sum(),
                 sim.eventsFired(), workloadSummaries);
         return new RunResult(scenario.name(), scenario.variant(), scenario.seed(), Version.VERSION,
                 catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), traffic(end), scaling());
@@ -365,6 +371,7 @@ public final class Simulation implements ClusterListener {
     @Override
     public void instanceRunning(ContainerInstance instance, CapacityProvider provider, long now) {
         spotInterruptions.instanceRunning(clusterOf(provider), instance, provider, now);
+        failures.instanceRunning(clusterOf(provider), instance, now);
         instanceHandles.put(instance, ledger.ec2Running(provider.instanceType().name(),
                 provider.spec().purchaseOption(), "capacity-provider:" + ownerCluster(provider) + "/" + provider.name(),
                 now));
@@ -389,6 +396,7 @@ public final class Simulation implements ClusterListener {
     @Override
     public void taskRunning(Task task, long now) {
         spotInterruptions.taskRunning(clusterOf(task.provider()), task, now);
+        failures.taskRunning(clusterOf(task.provider()), task, now);
         ServiceRequests requests = serviceRequests.get(task.workload());
         if (requests != null) {
             requests.taskRunning(task, now);

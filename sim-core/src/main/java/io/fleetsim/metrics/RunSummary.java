@@ -16,6 +16,8 @@ import java.util.List;
  * @param maxUnplaced          most tasks waiting for capacity at once
  * @param tasksInterrupted     tasks stopped by Spot interruptions
  * @param instancesInterrupted EC2 instances that received a Spot interruption notice
+ * @param tasksFailed          tasks lost to crashes, instance failures and zone outages
+ * @param instancesFailed      EC2 instances lost to failures and zone outages
  * @param eventsFired          discrete events the engine fired
  * @param workloads            per service and job, services first, in scenario order
  */
@@ -30,6 +32,8 @@ public record RunSummary(
         int maxUnplaced,
         long tasksInterrupted,
         long instancesInterrupted,
+        long tasksFailed,
+        long instancesFailed,
         long eventsFired,
         List<WorkloadSummary> workloads) {
 
