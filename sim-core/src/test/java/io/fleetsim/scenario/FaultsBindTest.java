@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fleetsim.scenario.model.FaultsSpec;
+import io.fleetsim.scenario.model.FaultsSpec.ZoneOutageSpec;
 import io.fleetsim.scenario.model.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Binding of the top-level {@code faults} section: rates per month, day and hour, Spot Instance Advisor bands, the
- * absent section, and variant overrides. A fraction f of a period of H hours is the Poisson rate -ln(1 - f) / H
+ * absent section, instance failures and task crashes (rate 1 / MTBF per hour), zone outages, and variant
+ * overrides. A fraction f of a period of H hours is the Poisson rate -ln(1 - f) / H
  * per hour; a month is 730 hours.
  */
 class FaultsBindTest {
@@ -162,5 +164,77 @@ class FaultsBindTest {
                 """).variants();
         assertThat(v.get(0).faults()).isEqualTo(FaultsSpec.NONE);
         assertThat(v.get(1).faults().fargateSpotInterruptionsPerHour()).isEqualTo(FaultsSpec.hourlyRate(0.05));
+    }
+
+    // 30d = 720 h, so 3600e9 ns/h / 2.592e15 ns = 1/720 per instance-hour; 7d = 168 h -> 1/168 per task-hour.
+    @Test
+    void mtbf_isTheReciprocalRatePerHour() throws Exception {
+        FaultsSpec f = faults("""
+                faults:
+                  instanceFailures: { mtbf: 30d }
+                  taskCrashes: { mtbf: 7d }
+                """);
+        assertThat(f.instanceFailuresPerHour()).isEqualTo(1.0 / 720);
+        assertThat(f.taskCrashesPerHour()).isEqualTo(1.0 / 168);
+        assertThat(f.fargateSpotInterruptionsPerHour()).isEqualTo(0.0);
+        assertThat(f.ec2SpotInterruptionsPerHour()).isEqualTo(0.0);
+        assertThat(f.zoneOutages()).isEmpty();
+    }
+
+    // 90m = 1.5 h -> 1 / 1.5 = 0.6666666666666666 per task-hour.
+    @Test
+    void mtbfInMinutes_isConvertedToHours() throws Exception {
+        assertThat(faults("faults: { taskCrashes: { mtbf: 90m } }\n").taskCrashesPerHour()).isEqualTo(1 / 1.5);
+    }
+
+    // start 2d = 172800 s = 1.728e14 ns, duration 4h = 14400 s = 1.44e13 ns. The second outage of us-east-1a
+    // starts at 52h = 187200 s = 1.872e14 ns, exactly when the first ends: half-open intervals do not overlap.
+    // us-east-1c: start 0 (the first instant is inside the run), 30m = 1.8e12 ns. File order is kept.
+    @Test
+    void zoneOutages_bindInFileOrderWithExactNanos() throws Exception {
+        List<Scenario> v = Load.ok(BASE.replace("duration: 1h", "duration: 7d") + """
+                faults:
+                  zoneOutages:
+                    - { zone: us-east-1a, start: 2d, duration: 4h }
+                    - { zone: us-east-1c, start: 0s, duration: 30m }
+                    - { zone: us-east-1a, start: 52h, duration: 1h }
+                """).variants();
+        assertThat(v.get(0).faults().zoneOutages()).containsExactly(
+                new ZoneOutageSpec("us-east-1a", 172_800_000_000_000L, 14_400_000_000_000L),
+                new ZoneOutageSpec("us-east-1c", 0L, 1_800_000_000_000L),
+                new ZoneOutageSpec("us-east-1a", 187_200_000_000_000L, 3_600_000_000_000L));
+        assertThat(v.get(0).faults().instanceFailuresPerHour()).isEqualTo(0.0);
+    }
+
+    // All kinds together: 5%/month Fargate Spot, 1/720 instance failures, 1/24 task crashes (mtbf 1d), one outage
+    // of 10m = 6e11 ns starting at 30m = 1.8e12 ns.
+    @Test
+    void allFaultKinds_bindTogether() throws Exception {
+        FaultsSpec f = faults("""
+                faults:
+                  spotInterruptions: { fargateSpot: 5%/month }
+                  instanceFailures: { mtbf: 30d }
+                  taskCrashes: { mtbf: 1d }
+                  zoneOutages:
+                    - { zone: us-east-1b, start: 30m, duration: 10m }
+                """);
+        assertThat(f).isEqualTo(new FaultsSpec(FaultsSpec.hourlyRate(0.05), 0.0, 1.0 / 720, 1.0 / 24,
+                List.of(new ZoneOutageSpec("us-east-1b", 1_800_000_000_000L, 600_000_000_000L))));
+    }
+
+    // The variant halves the task MTBF from 7d (1/168) to 84h (1/84).
+    @Test
+    void variantOverride_replacesTaskCrashMtbf() throws Exception {
+        List<Scenario> v = Load.ok(BASE + """
+                faults:
+                  taskCrashes: { mtbf: 7d }
+                variants:
+                  - name: base
+                  - name: crashy
+                    set:
+                      faults.taskCrashes.mtbf: 84h
+                """).variants();
+        assertThat(v.get(0).faults().taskCrashesPerHour()).isEqualTo(1.0 / 168);
+        assertThat(v.get(1).faults().taskCrashesPerHour()).isEqualTo(1.0 / 84);
     }
 }
