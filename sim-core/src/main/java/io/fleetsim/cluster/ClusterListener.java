@@ -33,4 +33,8 @@ public interface ClusterListener {
     /** A task reached STOPPED (Fargate billing stops). */
     default void taskStopped(Task task, long now) {
     }
+
+    /** Something happened to the cluster's capacity (a fault, a scaling decision, a deployment step). */
+    default void clusterEvent(ClusterEvent event) {
+    }
 }
