@@ -23,11 +23,22 @@ public final class CapacityProvider {
     final List<ContainerInstance> launched = new ArrayList<>();
     /** Tasks no instance could take yet, oldest first. */
     final ArrayDeque<Task> unplaced = new ArrayDeque<>();
+    /** ECS managed scaling of the group, or {@code null} for a fixed-size group. */
+    final ManagedScaling managedScaling;
+    /** Managed scaling's changes of the group's desired capacity, in time order. */
+    final List<io.fleetsim.scaling.ScalingAction> managedActions = new ArrayList<>();
+    /** The Auto Scaling group's desired capacity. */
+    int desiredCapacity;
+    /** When the group last launched an instance (warm-up), or {@link Long#MIN_VALUE}. */
+    long lastLaunchAt = Long.MIN_VALUE;
 
     CapacityProvider(CapacityProviderSpec spec, String arn, InstanceType instanceType) {
         this.spec = spec;
         this.arn = arn;
         this.instanceType = instanceType;
+        this.desiredCapacity = spec.desiredCapacity();
+        this.managedScaling = spec.managedScaling() == null || spec.isFargate() ? null
+                : new ManagedScaling(spec.managedScaling(), spec.minSize(), spec.maxSize());
     }
 
     public String name() {
@@ -65,6 +76,21 @@ public final class CapacityProvider {
     /** Every instance launched so far, in launch order (read-only view). */
     public List<ContainerInstance> launchedInstances() {
         return Collections.unmodifiableList(launched);
+    }
+
+    /** Managed scaling of the group, or {@code null}. */
+    public ManagedScaling managedScaling() {
+        return managedScaling;
+    }
+
+    /** Managed scaling's changes of the desired capacity so far, in time order (read-only view). */
+    public List<io.fleetsim.scaling.ScalingAction> managedActions() {
+        return Collections.unmodifiableList(managedActions);
+    }
+
+    /** The Auto Scaling group's desired capacity now. */
+    public int desiredCapacity() {
+        return desiredCapacity;
     }
 
     public int unplacedTasks() {

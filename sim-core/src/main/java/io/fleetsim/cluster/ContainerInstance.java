@@ -28,7 +28,10 @@ public final class ContainerInstance implements PlacementNode {
         LAUNCHING,
         /** Registered and ACTIVE: takes tasks. */
         ACTIVE,
-        /** DRAINING after a Spot interruption notice: takes no new tasks, terminates at the notice's end. */
+        /**
+         * DRAINING: takes no new tasks. After a Spot interruption notice it terminates at the notice's end; chosen
+         * for a managed scale-in, it terminates once its tasks have stopped.
+         */
         DRAINING,
         /** Terminated. */
         TERMINATED
@@ -56,6 +59,8 @@ public final class ContainerInstance implements PlacementNode {
     private int enisUsed;
     private int tasks;
     long runningSinceNanos = -1;
+    /** Chosen by managed scaling to leave the group: draining, terminated without replacement once empty. */
+    boolean retiring;
 
     /** When the instance entered the running state (EC2 billing started), or -1. */
     public long runningSinceNanos() {

@@ -59,6 +59,8 @@ public final class EcsCluster {
     private final ClusterListener listener;
     private final RandomStream provisioningRandom;
     private final RandomStream placementRandom;
+    private final RandomStream bootRandom;
+    private final RandomStream terminationRandom;
     private final Map<String, CapacityProvider> providers = new LinkedHashMap<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
@@ -100,6 +102,8 @@ public final class EcsCluster {
         this.listener = listener;
         this.provisioningRandom = sim.random().stream("cluster/" + spec.name() + "/fargate-provisioning");
         this.placementRandom = sim.random().stream("cluster/" + spec.name() + "/placement");
+        this.bootRandom = sim.random().stream("cluster/" + spec.name() + "/instance-boot");
+        this.terminationRandom = sim.random().stream("cluster/" + spec.name() + "/asg-termination");
         for (CapacityProviderSpec p : spec.capacityProviders()) {
             InstanceType type = p.isFargate() ? null : catalog.instanceType(p.instanceType())
                     .orElseThrow(() -> new IllegalArgumentException("unknown instance type " + p.instanceType()));
@@ -425,6 +429,10 @@ public final class EcsCluster {
             t.instance.release(td.cpuUnits(), td.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC, w.group);
             cpuReserved -= td.cpuUnits();
             memoryReserved -= td.memoryMiB();
+            if (t.instance.retiring && t.instance.runningTasksCount() == 0
+                    && t.instance.state() != ContainerInstance.State.TERMINATED) {
+                terminateInstance(t.instance, t.provider, false);
+            }
             retryUnplaced(t.provider, now);
         }
         // The REPLICA scheduler replaces tasks that stop (platform-semantics.md section 5.4).
@@ -476,18 +484,29 @@ public final class EcsCluster {
         return zones.get(launchIndex % zones.size());
     }
 
+    private int eniSlots(InstanceType type) {
+        return spec.awsvpcTrunking() && type.trunkingCapable() ? type.ecsAwsvpcTasksTrunked() : type.ecsAwsvpcTasks();
+    }
+
+    private long draw(long min, long max) {
+        return max > min ? bootRandom.nextLong(min, max) : min;
+    }
+
     private void launchInstance(CapacityProvider p) {
         String zone = launchZone(p.launched.size());
         InstanceType type = p.instanceType;
-        int eniSlots = spec.awsvpcTrunking() && type.trunkingCapable() ? type.ecsAwsvpcTasksTrunked()
-                : type.ecsAwsvpcTasks();
+        int eniSlots = eniSlots(type);
         String id = arns.newResourceId();
         ContainerInstance ci = new ContainerInstance(id, arns.newEc2InstanceId(),
                 arns.containerInstance(spec.name(), id), zone, type, catalog.ecsRegisteredMemoryMiB(type), eniSlots,
                 p.spec.attributes());
         p.launched.add(ci);
         long now = sim.now();
-        long runningAt = now + timings.ec2BootNanos();
+        p.lastLaunchAt = now;
+        // Boot and agent registration, each fixed or uniform between the scenario's bounds (section 2.6).
+        long runningAt = now + draw(timings.ec2BootNanos(), timings.ec2BootMaxNanos());
+        long registeredAt = runningAt + draw(timings.ec2AgentRegistrationNanos(),
+                timings.ec2AgentRegistrationMaxNanos());
         sim.schedule(runningAt, () -> {
             if (ci.state() == ContainerInstance.State.TERMINATED) {
                 return;
@@ -496,7 +515,7 @@ public final class EcsCluster {
             instancesRunning++;
             listener.instanceRunning(ci, p, runningAt);
         });
-        sim.schedule(runningAt + timings.ec2AgentRegistrationNanos(), () -> {
+        sim.schedule(registeredAt, () -> {
             if (ci.state() != ContainerInstance.State.LAUNCHING) {
                 return;
             }
@@ -506,6 +525,177 @@ public final class EcsCluster {
             memoryRegistered += ci.memoryRegistered();
             retryUnplaced(p, sim.now());
         });
+    }
+
+    /**
+     * One minute of ECS managed scaling (platform-semantics.md section 5.6) for every EC2 provider that has it:
+     * publishes CapacityProviderReservation from M and N and applies {@link ManagedScaling}'s decision to the Auto
+     * Scaling group. Called by the run at each minute boundary, after service auto scaling.
+     *
+     * <p>N counts the group's instances that are launching, registered or draining after a Spot notice (not
+     * those chosen for scale-in). M counts those of them that run at least one task, those still launching (they
+     * were launched for a reason and are not counted empty before they could take a task), and the instances of
+     * the group's type the tasks waiting for capacity would need, packed first-fit decreasing by memory with
+     * {@code distinctInstance} honoured (ECS "groups pending tasks with identical resources" and binpacks them onto
+     * the group's instance type). A task too large for an empty instance adds nothing: no scale-out can place it.
+     */
+    public void managedScaling(long now) {
+        for (CapacityProvider p : providers.values()) {
+            if (p.managedScaling == null) {
+                continue;
+            }
+            int n = 0;
+            int m = 0;
+            for (ContainerInstance ci : p.launched) {
+                if (ci.state() == ContainerInstance.State.TERMINATED || ci.retiring) {
+                    continue;
+                }
+                n++;
+                if (ci.state() == ContainerInstance.State.LAUNCHING || ci.runningTasksCount() > 0) {
+                    m++;
+                }
+            }
+            m += instancesForUnplaced(p);
+            boolean warmingUp = p.lastLaunchAt != Long.MIN_VALUE
+                    && now < p.lastLaunchAt + p.managedScaling.spec().instanceWarmupNanos();
+            int desired = p.managedScaling.onMinute(m, n, warmingUp);
+            if (desired > n) {
+                int from = p.desiredCapacity;
+                p.desiredCapacity += desired - n;
+                record(p, now, from, "managed-scale-out");
+                for (int i = n; i < desired; i++) {
+                    launchInstance(p);
+                }
+            } else if (desired < n) {
+                scaleIn(p, n - desired, now);
+            }
+        }
+    }
+
+    private void record(CapacityProvider p, long now, int from, String kind) {
+        String reason = p.managedScaling.lastReason();
+        p.managedActions.add(new io.fleetsim.scaling.ScalingAction(now, from, p.desiredCapacity,
+                "managed-scaling:CapacityProviderReservation", reason));
+        listener.clusterEvent(new ClusterEvent(now, spec.name(), kind, p.name(), reason));
+    }
+
+    /** Instances of the group's type that the tasks waiting for capacity would need (first-fit decreasing). */
+    private int instancesForUnplaced(CapacityProvider p) {
+        if (p.unplaced.isEmpty()) {
+            return 0;
+        }
+        int cpuCap = p.instanceType.ecsCpuUnits();
+        int memCap = catalog.ecsRegisteredMemoryMiB(p.instanceType);
+        int eniCap = eniSlots(p.instanceType);
+        List<Task> waiting = new ArrayList<>(p.unplaced);
+        waiting.sort((a, b) -> Integer.compare(b.workload.taskDefinition.memoryMiB(),
+                a.workload.taskDefinition.memoryMiB()));
+        List<int[]> bins = new ArrayList<>();
+        List<java.util.Set<String>> distinctGroups = new ArrayList<>();
+        for (Task t : waiting) {
+            TaskDefinitionSpec td = t.workload.taskDefinition;
+            int eni = td.networkMode() == NetworkMode.AWSVPC ? 1 : 0;
+            if (td.cpuUnits() > cpuCap || td.memoryMiB() > memCap || eni > eniCap) {
+                continue;
+            }
+            boolean distinct = t.workload.distinctInstance();
+            int bin = -1;
+            for (int b = 0; b < bins.size() && bin < 0; b++) {
+                int[] r = bins.get(b);
+                if (r[0] >= td.cpuUnits() && r[1] >= td.memoryMiB() && r[2] >= eni
+                        && !(distinct && distinctGroups.get(b).contains(t.workload.group))) {
+                    bin = b;
+                }
+            }
+            if (bin < 0) {
+                bins.add(new int[] {cpuCap, memCap, eniCap});
+                distinctGroups.add(new java.util.HashSet<>());
+                bin = bins.size() - 1;
+            }
+            int[] r = bins.get(bin);
+            r[0] -= td.cpuUnits();
+            r[1] -= td.memoryMiB();
+            r[2] -= eni;
+            distinctGroups.get(bin).add(t.workload.group);
+        }
+        return bins.size();
+    }
+
+    /**
+     * Managed scale-in of {@code count} instances. The Auto Scaling group's default termination policy picks the
+     * zone with the most candidate instances, then an instance at random (platform-semantics.md section 5.6 gives
+     * no finer rule; the ASG's later criteria, launch template age and billing hour, do not apply to one template
+     * billed per second). With managed termination protection only instances that run no task are candidates, so
+     * fewer than {@code count} may go. A chosen instance with tasks is drained when managed draining is on (its
+     * tasks stop after their stopTimeout and their services replace them elsewhere; it terminates when the last
+     * has stopped) or terminated at once, its tasks with it, when it is off.
+     */
+    private void scaleIn(CapacityProvider p, int count, long now) {
+        boolean protection = p.managedScaling.spec().managedTerminationProtection();
+        List<ContainerInstance> candidates = new ArrayList<>();
+        for (ContainerInstance ci : p.launched) {
+            boolean inService = ci.state() == ContainerInstance.State.ACTIVE
+                    || ci.state() == ContainerInstance.State.LAUNCHING;
+            if (inService && !ci.retiring && (!protection
+                    || ci.state() == ContainerInstance.State.ACTIVE && ci.runningTasksCount() == 0)) {
+                candidates.add(ci);
+            }
+        }
+        int from = p.desiredCapacity;
+        List<ContainerInstance> victims = new ArrayList<>();
+        List<String> zones = spec.zones();
+        while (victims.size() < count && !candidates.isEmpty()) {
+            // The zone with the most in-service instances among those with a candidate.
+            int[] perZone = new int[zones.size()];
+            boolean[] hasCandidate = new boolean[zones.size()];
+            for (ContainerInstance ci : p.launched) {
+                if ((ci.state() == ContainerInstance.State.ACTIVE || ci.state() == ContainerInstance.State.LAUNCHING)
+                        && !ci.retiring && !victims.contains(ci)) {
+                    perZone[zones.indexOf(ci.zone())]++;
+                }
+            }
+            for (ContainerInstance ci : candidates) {
+                hasCandidate[zones.indexOf(ci.zone())] = true;
+            }
+            int zone = -1;
+            for (int z = 0; z < perZone.length; z++) {
+                if (hasCandidate[z] && (zone < 0 || perZone[z] > perZone[zone])) {
+                    zone = z;
+                }
+            }
+            List<ContainerInstance> inZone = new ArrayList<>();
+            for (ContainerInstance ci : candidates) {
+                if (ci.zone().equals(zones.get(zone))) {
+                    inZone.add(ci);
+                }
+            }
+            ContainerInstance victim = inZone.get(terminationRandom.nextInt(inZone.size()));
+            candidates.remove(victim);
+            victims.add(victim);
+        }
+        if (victims.isEmpty()) {
+            return;
+        }
+        p.desiredCapacity -= victims.size();
+        record(p, now, from, "managed-scale-in");
+        boolean draining = p.managedScaling.spec().managedDraining();
+        for (ContainerInstance ci : victims) {
+            ci.retiring = true;
+            if (ci.state() == ContainerInstance.State.ACTIVE) {
+                p.active.remove(ci);
+            }
+            ci.drain();
+            List<Task> on = tasksOn(ci);
+            if (on.isEmpty()) {
+                terminateInstance(ci, p, false);
+            } else if (draining) {
+                for (Task t : on) {
+                    stopTask(t, t.workload.taskDefinition.stopTimeoutNanos());
+                }
+            } else {
+                terminateInstance(ci, p, false);
+            }
+        }
     }
 
     /**
@@ -539,6 +729,15 @@ public final class EcsCluster {
     }
 
     private void terminateInstance(ContainerInstance ci, CapacityProvider p) {
+        terminateInstance(ci, p, !ci.retiring);
+    }
+
+    /**
+     * Terminates an instance now, stopping whatever still runs on it; {@code replace} when the Auto Scaling group
+     * launches a replacement to keep its desired capacity (an instance AWS took away), not when the group chose
+     * to shrink.
+     */
+    private void terminateInstance(ContainerInstance ci, CapacityProvider p, boolean replace) {
         long now = sim.now();
         for (Task t : tasksOn(ci)) {
             stopTask(t, 0L, true);
@@ -553,7 +752,9 @@ public final class EcsCluster {
             instancesRunning--;
             listener.instanceTerminated(ci, p, now);
         }
-        launchInstance(p);
+        if (replace) {
+            launchInstance(p);
+        }
     }
 
     /**

@@ -165,4 +165,14 @@ public final class Workload {
     public long tasksStopped() {
         return tasksStopped;
     }
+
+    /** Whether a {@code distinctInstance} constraint keeps each task of this workload on its own instance. */
+    boolean distinctInstance() {
+        for (io.fleetsim.placement.PlacementConstraint c : placement.constraints()) {
+            if (io.fleetsim.placement.PlacementPolicies.isDistinctInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

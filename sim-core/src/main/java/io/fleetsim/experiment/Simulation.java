@@ -72,6 +72,8 @@ public final class Simulation implements ClusterListener {
     private int peakInstances;
     private int maxUnplaced;
     private BigDecimal storageCostPerRun = BigDecimal.ZERO;
+    /** The next minute boundary to sample. */
+    private long nextSample = SAMPLE_PERIOD;
 
     public Simulation(Scenario scenario, Catalog catalog) {
         this.scenario = scenario;
@@ -155,13 +157,25 @@ public final class Simulation implements ClusterListener {
         }
         long end = scenario.durationNanos();
         for (long t = SAMPLE_PERIOD; t <= end; t += SAMPLE_PERIOD) {
-            sim.runUntil(t);
-            sample(t);
+            advanceTo(t);
             progress.progress(scenario.variant(), t, end);
         }
-        sim.runUntil(end);
+        advanceTo(end);
         progress.progress(scenario.variant(), end, end);
         return finish(end);
+    }
+
+    /**
+     * Runs events up to and including {@code time}, with every minute boundary on the way: samples, metrics
+     * minutes and the control loops (service auto scaling, managed scaling). For tests that step through a run.
+     */
+    public void advanceTo(long time) {
+        while (nextSample <= time && nextSample <= scenario.durationNanos()) {
+            sim.runUntil(nextSample);
+            sample(nextSample);
+            nextSample += SAMPLE_PERIOD;
+        }
+        sim.runUntil(time);
     }
 
     private EcsCluster cluster(String name) {
@@ -208,6 +222,10 @@ public final class Simulation implements ClusterListener {
                     workloads.get(w).setDesiredCount(w, desired);
                 }
             }
+        }
+        // ECS managed scaling publishes CapacityProviderReservation every minute (platform-semantics.md 5.6).
+        for (EcsCluster c : clusters) {
+            c.managedScaling(now);
         }
         peakInstances = Math.max(peakInstances, instances);
         maxUnplaced = Math.max(maxUnplaced, unplaced);

@@ -110,6 +110,11 @@ public final class PlacementPolicies {
                 + NearMiss.hint(field, List.of("instanceId", "host", "attribute:ecs.availability-zone")));
     }
 
+    /** Whether {@code c} is the {@code distinctInstance} constraint. */
+    public static boolean isDistinctInstance(PlacementConstraint c) {
+        return c == DistinctInstanceConstraint.INSTANCE;
+    }
+
     private static PlacementConstraint distinctInstance(String expression) {
         if (expression != null && !expression.isEmpty()) {
             throw new IllegalArgumentException("distinctInstance takes no expression, found " + quoted(expression));

@@ -7,6 +7,7 @@ import io.fleetsim.scenario.YamlNode.Entry;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.CapacityProviderSpec.CapacityProviderType;
 import io.fleetsim.scenario.model.ClusterSpec;
+import io.fleetsim.scenario.model.ManagedScalingSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +27,13 @@ final class ClusterBinder {
     static final List<String> CLUSTER_KEYS = List.of("name", "orchestrator", "zones", "awsvpcTrunking",
             "capacityProviders");
     static final List<String> PROVIDER_KEYS = List.of("name", "type", "instanceType", "purchaseOption", "minSize",
-            "maxSize", "desiredCapacity", "attributes");
+            "maxSize", "desiredCapacity", "attributes", "managedScaling");
     static final List<String> EC2_ONLY_KEYS = List.of("instanceType", "purchaseOption", "minSize", "maxSize",
-            "desiredCapacity", "attributes");
+            "desiredCapacity", "attributes", "managedScaling");
+    static final List<String> MANAGED_SCALING_KEYS = List.of("targetCapacity", "minimumScalingStepSize",
+            "maximumScalingStepSize", "instanceWarmupPeriod", "scaleOutDatapoints", "scaleInDatapoints",
+            "managedTerminationProtection", "managedDraining");
     static final Map<String, String> PROVIDER_RESERVED = Map.of(
-            "managedScaling", "managed scaling is not implemented yet (it comes with cluster auto scaling); remove "
-                    + "`managedScaling` and give the group a fixed size with `desiredCapacity`",
             "instanceTypes", "`instanceTypes` (a list) is not supported: an EC2 capacity provider has one instance "
                     + "type; write `instanceType: m6i.large`");
 
@@ -268,11 +270,67 @@ final class ClusterBinder {
             }
         }
         Map<String, String> attributes = attributes(r, f);
+        ManagedScalingSpec managed = f.has("managedScaling") ? managedScaling(r, f) : null;
         CapacityProviderSpec spec = null;
         if (r.problems().size() == before && instanceType != null) {
-            spec = new CapacityProviderSpec(name, type, instanceType.name(), purchase, min, max, desired, attributes);
+            spec = new CapacityProviderSpec(name, type, instanceType.name(), purchase, min, max, desired, attributes,
+                    managed);
         }
         return new ProviderInfo(name, type, instanceType, spec);
+    }
+
+    /**
+     * {@code managedScaling}: ECS cluster auto scaling (platform-semantics.md section 5.6) with the ECS API's
+     * ManagedScaling names, ranges and defaults; {@code managedScaling: {}} turns it on with every default.
+     */
+    private static ManagedScalingSpec managedScaling(Reader r, Reader.Fields provider) {
+        String path = provider.path("managedScaling");
+        Reader.Fields f = r.fields(provider.get("managedScaling"), path, MANAGED_SCALING_KEYS, Map.of());
+        ManagedScalingSpec d = ManagedScalingSpec.defaults();
+        if (f == null) {
+            return null;
+        }
+        int target = intIn(r, f, "targetCapacity", 1, 100, d.targetCapacity());
+        int minStep = intIn(r, f, "minimumScalingStepSize", 1, 10_000, d.minimumScalingStepSize());
+        int maxStep = intIn(r, f, "maximumScalingStepSize", 1, 10_000, d.maximumScalingStepSize());
+        if (minStep > maxStep) {
+            r.problems().at(f.get(f.has("minimumScalingStepSize") ? "minimumScalingStepSize"
+                    : "maximumScalingStepSize"), f.path("minimumScalingStepSize"), "minimumScalingStepSize " + minStep
+                    + " is above maximumScalingStepSize " + maxStep);
+        }
+        long warmup = d.instanceWarmupNanos();
+        if (f.has("instanceWarmupPeriod")) {
+            Long v = r.quantity(f.get("instanceWarmupPeriod"), f.path("instanceWarmupPeriod"), Reader.DURATION,
+                    Units::parseDuration);
+            if (v != null && (v < 0 || v > 10_000L * 1_000_000_000L || v % 1_000_000_000L != 0)) {
+                r.problems().at(f.get("instanceWarmupPeriod"), f.path("instanceWarmupPeriod"), "instanceWarmupPeriod "
+                        + "must be whole seconds from 0s to 10000s (ECS API ManagedScaling), found "
+                        + Units.formatDuration(v));
+            } else if (v != null) {
+                warmup = v;
+            }
+        }
+        int outPoints = intIn(r, f, "scaleOutDatapoints", 1, 60, d.scaleOutDatapoints());
+        int inPoints = intIn(r, f, "scaleInDatapoints", 1, 60, d.scaleInDatapoints());
+        boolean protection = bool(r, f, "managedTerminationProtection", d.managedTerminationProtection());
+        boolean draining = bool(r, f, "managedDraining", d.managedDraining());
+        return new ManagedScalingSpec(target, minStep, maxStep, warmup, outPoints, inPoints, protection, draining);
+    }
+
+    private static int intIn(Reader r, Reader.Fields f, String key, int min, int max, int defaultValue) {
+        if (!f.has(key)) {
+            return defaultValue;
+        }
+        Integer v = r.intValue(f.get(key), f.path(key), min, max);
+        return v == null ? defaultValue : v;
+    }
+
+    private static boolean bool(Reader r, Reader.Fields f, String key, boolean defaultValue) {
+        if (!f.has(key)) {
+            return defaultValue;
+        }
+        Boolean b = r.bool(f.get(key), f.path(key));
+        return b == null ? defaultValue : b;
     }
 
     private static Map<String, String> attributes(Reader r, Reader.Fields f) {

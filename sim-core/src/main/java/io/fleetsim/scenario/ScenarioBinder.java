@@ -174,28 +174,42 @@ final class ScenarioBinder {
         if (t == null) {
             return d;
         }
-        long provMin = d.fargateProvisioningMinNanos();
-        long provMax = d.fargateProvisioningMaxNanos();
-        if (t.has("fargateProvisioning")) {
-            String path = t.path("fargateProvisioning");
-            Reader.Fields range = r.fields(t.get("fargateProvisioning"), path, RANGE_KEYS, Map.of());
-            if (range != null) {
-                provMin = duration(r, range, "min", provMin);
-                provMax = duration(r, range, "max", provMax);
-                if (provMin > provMax) {
-                    YamlNode at = range.has("min") ? range.get("min") : range.node();
-                    r.problems().at(at, range.path("min"), "min " + Units.formatDuration(provMin)
-                            + " is above max " + Units.formatDuration(provMax));
-                }
-            }
-        }
-        return new TimingSpec(provMin, provMax,
+        long[] prov = range(r, t, "fargateProvisioning", d.fargateProvisioningMinNanos(),
+                d.fargateProvisioningMaxNanos(), false);
+        long[] boot = range(r, t, "ec2Boot", d.ec2BootNanos(), d.ec2BootMaxNanos(), true);
+        long[] registration = range(r, t, "ec2AgentRegistration", d.ec2AgentRegistrationNanos(),
+                d.ec2AgentRegistrationMaxNanos(), true);
+        return new TimingSpec(prov[0], prov[1],
                 duration(r, t, "ec2EniAttach", d.ec2EniAttachNanos()),
                 bandwidth(r, t, "fargatePullBandwidthPerVcpu", d.fargatePullBytesPerSecondPerVcpu()),
                 bandwidth(r, t, "ec2PullBandwidth", d.ec2PullBytesPerSecond()),
                 duration(r, t, "containerStart", d.containerStartNanos()),
-                duration(r, t, "ec2Boot", d.ec2BootNanos()),
-                duration(r, t, "ec2AgentRegistration", d.ec2AgentRegistrationNanos()));
+                boot[0], registration[0], boot[1], registration[1]);
+    }
+
+    /**
+     * A uniform range {@code { min, max }} (either may be left out), or, when {@code scalarAllowed}, one duration
+     * meaning a fixed time.
+     */
+    private static long[] range(Reader r, Reader.Fields t, String key, long min, long max, boolean scalarAllowed) {
+        if (!t.has(key)) {
+            return new long[] {min, max};
+        }
+        if (scalarAllowed && !(t.get(key) instanceof YamlNode.MapNode)) {
+            long v = duration(r, t, key, min);
+            return new long[] {v, v};
+        }
+        Reader.Fields range = r.fields(t.get(key), t.path(key), RANGE_KEYS, Map.of());
+        if (range != null) {
+            min = duration(r, range, "min", min);
+            max = duration(r, range, "max", range.has("min") && !range.has("max") && scalarAllowed ? min : max);
+            if (min > max) {
+                YamlNode at = range.has("min") ? range.get("min") : range.node();
+                r.problems().at(at, range.path("min"), "min " + Units.formatDuration(min)
+                        + " is above max " + Units.formatDuration(max));
+            }
+        }
+        return new long[] {min, max};
     }
 
     private static long duration(Reader r, Reader.Fields f, String key, long defaultValue) {

@@ -22,12 +22,35 @@ class ScenarioValidationTest {
     }
 
     // "name: m6i, " 11-21, "type: EC2, " 22-32, "instanceType: m6i.large, " 33-57, "maxSize: 4, " 58-69: the
-    // managedScaling key at column 70.
+    // managedScaling key at column 70, its map at 86, "{ " puts targetCapacity at 88 and its value at 104.
     @Test
-    void managedScaling_saysNotImplementedRatherThanUnknown() {
-        ScenarioProblem p = only(replace("maxSize: 4 }", "maxSize: 4, managedScaling: { targetCapacity: 100 } }"));
-        assertProblem(p, "clusters[0].capacityProviders[1].managedScaling", 8, 70,
-                "managed scaling is not implemented yet (it comes with cluster auto scaling)");
+    void managedScaling_targetCapacityOutsideTheApiRange_isLocated() {
+        ScenarioProblem p = only(replace("maxSize: 4 }", "maxSize: 4, managedScaling: { targetCapacity: 0 } }"));
+        assertProblem(p, "clusters[0].capacityProviders[1].managedScaling.targetCapacity", 8, 104,
+                "must be between 1 and 100");
+    }
+
+    @Test
+    void managedScaling_unknownKey_suggestsTheApiName() {
+        ScenarioProblem p = only(replace("maxSize: 4 }", "maxSize: 4, managedScaling: { targetCapacty: 90 } }"));
+        assertProblem(p, "clusters[0].capacityProviders[1].managedScaling.targetCapacty", 8, 88,
+                "did you mean `targetCapacity`?");
+    }
+
+    // minimumScalingStepSize at 88, its value at 88 + 24 = 112.
+    @Test
+    void managedScaling_minimumStepAboveMaximum_isAnError() {
+        ScenarioProblem p = only(replace("maxSize: 4 }", "maxSize: 4, managedScaling: { minimumScalingStepSize: 5, "
+                + "maximumScalingStepSize: 2 } }"));
+        assertProblem(p, "clusters[0].capacityProviders[1].managedScaling.minimumScalingStepSize", 8, 112,
+                "minimumScalingStepSize 5 is above maximumScalingStepSize 2");
+    }
+
+    @Test
+    void managedScaling_onFargate_appliesOnlyToEc2() {
+        ScenarioProblem p = only(replace("type: FARGATE }", "type: FARGATE, managedScaling: {} }"));
+        assertProblem(p, "clusters[0].capacityProviders[0].managedScaling", 7, 41,
+                "`managedScaling` applies only to EC2 capacity providers");
     }
 
     // "    orchestrator: eks" inserted as line 6: 4 + "orchestrator: " (14) = 18, value at column 19.

@@ -12,8 +12,13 @@ package io.fleetsim.scenario.model;
  *                                      scales with task size), bounded below by one 0.25-vCPU task's share
  * @param ec2PullBytesPerSecond         image pull bandwidth of an EC2 container instance
  * @param containerStartNanos           from image present to container RUNNING
- * @param ec2BootNanos                  from launch request to instance running (billing starts)
- * @param ec2AgentRegistrationNanos     from instance running to container instance registered (tasks placeable)
+ * @param ec2BootNanos                  from launch request to instance running (billing starts); the lower bound
+ *                                      when {@code ec2BootMaxNanos} is larger
+ * @param ec2AgentRegistrationNanos     from instance running to container instance registered (tasks placeable);
+ *                                      the lower bound when {@code ec2AgentRegistrationMaxNanos} is larger
+ * @param ec2BootMaxNanos               upper bound of the boot time: each launch draws uniformly in
+ *                                      [ec2BootNanos, ec2BootMaxNanos]; equal to it by default (a fixed time)
+ * @param ec2AgentRegistrationMaxNanos  upper bound of the registration time, drawn the same way
  */
 public record TimingSpec(
         long fargateProvisioningMinNanos,
@@ -23,5 +28,16 @@ public record TimingSpec(
         long ec2PullBytesPerSecond,
         long containerStartNanos,
         long ec2BootNanos,
-        long ec2AgentRegistrationNanos) {
+        long ec2AgentRegistrationNanos,
+        long ec2BootMaxNanos,
+        long ec2AgentRegistrationMaxNanos) {
+
+    /** Fixed EC2 boot and registration times. */
+    public TimingSpec(long fargateProvisioningMinNanos, long fargateProvisioningMaxNanos, long ec2EniAttachNanos,
+            long fargatePullBytesPerSecondPerVcpu, long ec2PullBytesPerSecond, long containerStartNanos,
+            long ec2BootNanos, long ec2AgentRegistrationNanos) {
+        this(fargateProvisioningMinNanos, fargateProvisioningMaxNanos, ec2EniAttachNanos,
+                fargatePullBytesPerSecondPerVcpu, ec2PullBytesPerSecond, containerStartNanos, ec2BootNanos,
+                ec2AgentRegistrationNanos, ec2BootNanos, ec2AgentRegistrationNanos);
+    }
 }
