@@ -29,7 +29,8 @@ final class ScalingSection {
 
     static void write(List<RunResult> runs, Writer out) throws IOException {
         out.write("\n## Scaling\n\n");
-        out.write("Service auto scaling as Application Auto Scaling does it: one-minute datapoints, alarms, cooldowns."
+        out.write("Service auto scaling as Application Auto Scaling does it (one-minute datapoints, alarms, cooldowns)"
+                + " and ECS managed scaling of capacity providers (instances, tracking CapacityProviderReservation)."
                 + " Times are from the scenario start.\n");
         for (RunResult run : runs) {
             for (ScalingTimeline t : run.scaling()) {
@@ -47,7 +48,7 @@ final class ScalingSection {
                     high = Math.max(high, a.to());
                 }
                 out.write("\n### " + Text.markdown(run.variant()) + " / " + Text.markdown(t.service()) + "\n\n");
-                out.write("Desired count " + t.initialDesired() + " at the start, between " + low + " and " + high
+                out.write((t.isCapacityProvider() ? "Desired capacity " : "Desired count ") + t.initialDesired() + " at the start, between " + low + " and " + high
                         + "; " + outs + " scale-out" + (outs == 1 ? "" : "s") + ", " + ins + " scale-in"
                         + (ins == 1 ? "" : "s") + ".\n");
                 if (t.actions().isEmpty()) {

@@ -313,6 +313,18 @@ public final class Simulation implements ClusterListener {
         for (Map.Entry<Workload, ServiceAutoScaler> e : scalers.entrySet()) {
             out.add(new ScalingTimeline(e.getKey().name(), initialDesired(e.getKey()), e.getValue().actions()));
         }
+        // Managed scaling of Auto Scaling groups: one timeline of instances per provider that has it and is used
+        // (has instances at the start or a workload whose strategy names it).
+        for (EcsCluster c : clusters) {
+            for (CapacityProvider p : c.capacityProviders()) {
+                boolean used = p.spec().desiredCapacity() > 0 || c.workloads().stream()
+                        .anyMatch(w -> w.strategy().stream().anyMatch(i -> i.capacityProvider().equals(p.name())));
+                if (p.managedScaling() != null && used) {
+                    out.add(new ScalingTimeline(ScalingTimeline.CAPACITY_PROVIDER_PREFIX + c.name() + "/" + p.name(),
+                            p.spec().desiredCapacity(), p.managedActions()));
+                }
+            }
+        }
         return out;
     }
 

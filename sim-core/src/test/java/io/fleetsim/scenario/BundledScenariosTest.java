@@ -40,9 +40,16 @@ class BundledScenariosTest {
                 .containsExactly("fargate", "fargate-spot", "m6i", "graviton");
         assertThat(variants.get(2).cluster("prod").capacityProvider("m6i").desiredCapacity()).isEqualTo(3);
         assertThat(variants.get(0).cluster("prod").capacityProvider("m6i").desiredCapacity()).isEqualTo(0);
-        // No strategy given on EC2: ECS's service default, spread over zones then over instances (sections 5.1, 5.2).
+        // On EC2: spread over zones, then bin pack, so that scale-in empties instances for managed scaling.
         assertThat(variants.get(2).services().get(0).placementStrategy()).containsExactly(
                 new PlacementStrategySpec("spread", "attribute:ecs.availability-zone"),
-                new PlacementStrategySpec("spread", "instanceId"));
+                new PlacementStrategySpec("binpack", "memory"));
+        // Every variant scales its service on CPU; the EC2 groups have managed scaling.
+        assertThat(variants).allSatisfy(v -> assertThat(v.services().get(0).autoScaling().minCapacity())
+                .isEqualTo(2));
+        assertThat(variants.get(2).cluster("prod").capacityProvider("m6i").managedScaling().targetCapacity())
+                .isEqualTo(100);
+        assertThat(variants.get(3).cluster("prod").capacityProvider("graviton").managedScaling()
+                .managedTerminationProtection()).isTrue();
     }
 }
