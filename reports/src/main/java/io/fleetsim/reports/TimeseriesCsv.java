@@ -79,6 +79,9 @@ final class TimeseriesCsv implements ReportRenderer {
                     checkAligned(run, t);
                 }
             }
+            if (elastic) {
+                checkAligned(run);
+            }
             for (int i = 0; i < run.minutes().size(); i++) {
                 MinuteSample m = run.minutes().get(i);
                 out.write(variant);
@@ -115,6 +118,23 @@ final class TimeseriesCsv implements ReportRenderer {
                     out.write(pe == null ? "," : "," + pe.instances().get(i));
                 }
                 out.write('\n');
+            }
+        }
+    }
+
+    /** Checks that the task and instance counts have one value per minute of the run. */
+    private static void checkAligned(RunResult run) {
+        int n = run.minutes().size();
+        for (ServiceElastic s : run.elastic().services()) {
+            if (s.minutes().size() != n) {
+                throw new IllegalArgumentException("expected " + n + " minutes of task counts for service '"
+                        + s.service() + "' in variant '" + run.variant() + "', found " + s.minutes().size());
+            }
+        }
+        for (ProviderElastic p : run.elastic().providers()) {
+            if (p.instances().size() != n) {
+                throw new IllegalArgumentException("expected " + n + " minutes of instances for capacity provider '"
+                        + p.name() + "' in variant '" + run.variant() + "', found " + p.instances().size());
             }
         }
     }

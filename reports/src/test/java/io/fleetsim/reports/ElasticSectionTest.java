@@ -114,6 +114,17 @@ class ElasticSectionTest {
         assertThat(lines[3]).endsWith(",3,3,0,2");
     }
 
+    /* The latency table of api gets the SLO minutes by cause: faults 2, scaling lag 1, other 2 (n/a for ec2). */
+    @Test
+    void latency_showsSloMinutesLostByCause() throws IOException {
+        ExperimentResult traffic = Fixtures.withTraffic();
+        List<RunResult> runs = new ArrayList<>(traffic.runs());
+        runs.set(0, withElastic(runs.get(0), crashes(1)));
+        String md = render(new MarkdownSummary(), new ExperimentResult("quick", "q.yaml", runs));
+        assertThat(md).contains("| SLO minutes lost to faults / scaling lag / other | 2 / 1 / 2 | n/a |\n")
+                .contains("Faults take precedence.");
+    }
+
     /* Without auto scaling or events, no report changes: no section, no JSON keys, no CSV columns. */
     @Test
     void reports_withoutScalingOrEvents_haveNoElasticOutput() throws IOException {
