@@ -21,7 +21,13 @@ import io.fleetsim.billing.UsageRecord;
 import io.fleetsim.billing.UsageType;
 import io.fleetsim.experiment.ExperimentResult;
 import io.fleetsim.experiment.RunResult;
+import io.fleetsim.cluster.ClusterEvent;
+import io.fleetsim.metrics.LagStats;
 import io.fleetsim.metrics.MinuteSample;
+import io.fleetsim.metrics.ProviderElastic;
+import io.fleetsim.metrics.ScaleOutLag;
+import io.fleetsim.metrics.ServiceElastic;
+import io.fleetsim.metrics.SloLoss;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RunSummary;
@@ -148,6 +154,9 @@ final class JsonReport implements ReportRenderer {
                 action.put("reason", a.reason());
             }
         }
+        if (ElasticSection.has(run)) {
+            elastic(node, run);
+        }
         BigDecimal perMillion = run.costPerMillionRequests();
         if (perMillion == null) {
             node.putNull("costPerMillionRequests");
@@ -155,6 +164,96 @@ final class JsonReport implements ReportRenderer {
             node.put("costPerMillionRequests", Text.exact(perMillion));
         }
         return node;
+    }
+
+    /**
+     * {@code events}: every cluster event; {@code elastic}: per service its floor, lost and replaced tasks, each
+     * scale-out with its lag, the lag statistics, SLO minutes by cause, task-hours above the floor and their cost,
+     * and its desired, running and pending tasks per minute; per EC2 capacity provider the same for instances.
+     * Times and lags in exact seconds; a lag without values or a capacity never reached is {@code null}.
+     */
+    private static void elastic(ObjectNode node, RunResult run) {
+        ArrayNode events = node.putArray("events");
+        for (ClusterEvent e : run.elastic().events()) {
+            ObjectNode o = events.addObject();
+            o.put("timeSeconds", seconds(e.timeNanos()));
+            o.put("cluster", e.cluster());
+            o.put("kind", e.kind());
+            o.put("subject", e.subject());
+            o.put("reason", e.reason());
+        }
+        ObjectNode elastic = node.putObject("elastic");
+        ArrayNode services = elastic.putArray("services");
+        for (ServiceElastic s : run.elastic().services()) {
+            ObjectNode o = services.addObject();
+            o.put("service", s.service());
+            o.put("floor", s.floor());
+            o.put("floorSource", s.floorSource());
+            o.put("tasksInterrupted", s.tasksInterrupted());
+            o.put("tasksFailed", s.tasksFailed());
+            o.put("tasksReplaced", s.tasksReplaced());
+            ArrayNode outs = o.putArray("scaleOuts");
+            for (ScaleOutLag l : s.scaleOuts()) {
+                ObjectNode a = outs.addObject();
+                a.put("loadChangeSeconds", seconds(l.loadChangeNanos()));
+                a.put("decisionSeconds", seconds(l.decisionNanos()));
+                optionalSeconds(a, "capacitySeconds", l.capacityNanos());
+                a.put("from", l.from());
+                a.put("to", l.to());
+            }
+            LagStats l = s.lag();
+            ObjectNode lag = o.putObject("lag");
+            lag.put("scaleOuts", l.scaleOuts());
+            lag.put("reached", l.reached());
+            optionalSeconds(lag, "medianLoadToDecisionSeconds", l.medianLoadToDecisionNanos());
+            optionalSeconds(lag, "maxLoadToDecisionSeconds", l.maxLoadToDecisionNanos());
+            optionalSeconds(lag, "medianDecisionToCapacitySeconds", l.medianDecisionToCapacityNanos());
+            optionalSeconds(lag, "maxDecisionToCapacitySeconds", l.maxDecisionToCapacityNanos());
+            optionalSeconds(lag, "medianLoadToCapacitySeconds", l.medianLoadToCapacityNanos());
+            optionalSeconds(lag, "maxLoadToCapacitySeconds", l.maxLoadToCapacityNanos());
+            SloLoss slo = s.slo();
+            if (slo == null) {
+                o.putNull("sloMinutesLost");
+            } else {
+                ObjectNode lost = o.putObject("sloMinutesLost");
+                lost.put("violated", slo.violated());
+                lost.put("faults", slo.faults());
+                lost.put("scalingLag", slo.scalingLag());
+                lost.put("other", slo.other());
+            }
+            o.set("taskHours", number(s.taskHours()));
+            o.set("extraTaskHours", number(s.extraTaskHours()));
+            o.put("cost", Text.exact(s.cost()));
+            o.put("extraCost", Text.exact(s.extraCost()));
+            ObjectNode series = o.putObject("series");
+            series.putPOJO("desired", new Column<>(s.minutes(), (g, m) -> g.writeNumber(m.desired())));
+            series.putPOJO("running", new Column<>(s.minutes(), (g, m) -> g.writeNumber(m.running())));
+            series.putPOJO("pending", new Column<>(s.minutes(), (g, m) -> g.writeNumber(m.pending())));
+        }
+        ArrayNode providers = elastic.putArray("providers");
+        for (ProviderElastic p : run.elastic().providers()) {
+            ObjectNode o = providers.addObject();
+            o.put("cluster", p.cluster());
+            o.put("capacityProvider", p.provider());
+            o.put("minSize", p.minSize());
+            o.set("instanceHours", number(p.instanceHours()));
+            o.set("extraInstanceHours", number(p.extraInstanceHours()));
+            o.put("cost", Text.exact(p.cost()));
+            o.put("extraCost", Text.exact(p.extraCost()));
+            o.putObject("series").putPOJO("instances", new Column<>(p.instances(), (g, n) -> g.writeNumber(n)));
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return Text.exact(BigDecimal.valueOf(nanos, 9));
+    }
+
+    private static void optionalSeconds(ObjectNode node, String name, long nanos) {
+        if (nanos < 0) {
+            node.putNull(name);
+        } else {
+            node.put(name, seconds(nanos));
+        }
     }
 
     private static ObjectNode traffic(ServiceTrafficResult t, String logFile) {

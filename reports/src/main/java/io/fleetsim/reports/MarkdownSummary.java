@@ -62,6 +62,9 @@ final class MarkdownSummary implements ReportRenderer {
         if (ScalingSection.any(runs)) {
             ScalingSection.write(runs, out);
         }
+        if (ElasticSection.any(runs)) {
+            ElasticSection.write(runs, out);
+        }
         for (RunResult run : runs) {
             out.write("\n## Cost lines: " + Text.markdown(run.variant()) + "\n\n");
             costLines(run, out);
@@ -153,6 +156,13 @@ final class MarkdownSummary implements ReportRenderer {
                 + "HdrHistogram's (3 significant digits, the highest value of the percentile's bucket). SLO minutes "
                 + "are the minutes after warm-up that saw requests; a minute violates the SLO when its latency "
                 + "percentile or its error rate exceeds the bound.\n");
+        if (ElasticSection.any(runs)) {
+            out.write("\nSLO minutes lost: a violated minute that overlaps a fault window (from a fault that stopped "
+                    + "one of the service's tasks to the moment it again had its desired count RUNNING) is lost to "
+                    + "faults; else one that overlaps a scaling-lag window (from the start of the first minute above "
+                    + "target that led to a scale-out to the moment its new desired count was RUNNING) is lost to "
+                    + "scaling lag; the rest are other. Faults take precedence.\n");
+        }
         for (String service : TrafficServices.names(runs)) {
             List<LatencySummary> s = new ArrayList<>(runs.size());
             for (RunResult run : runs) {
@@ -175,6 +185,10 @@ final class MarkdownSummary implements ReportRenderer {
             row(out, "SLO attainment", latencyCells(s, l -> percent(l.sloAttainment() * 100)));
             row(out, "Minutes in SLO violation", latencyCells(s,
                     l -> l.slo() == null ? NOT_AVAILABLE : l.sloViolations() + " of " + l.sloMinutes()));
+            if (ElasticSection.any(runs)) {
+                row(out, "SLO minutes lost to faults / scaling lag / other", cells(runs,
+                        r -> ElasticSection.sloLoss(r, service)));
+            }
         }
     }
 

@@ -3,6 +3,9 @@ package io.fleetsim.reports;
 import io.fleetsim.experiment.ExperimentResult;
 import io.fleetsim.experiment.RunResult;
 import io.fleetsim.metrics.MinuteSample;
+import io.fleetsim.metrics.ProviderElastic;
+import io.fleetsim.metrics.ServiceElastic;
+import io.fleetsim.metrics.ServiceTaskMinute;
 import io.fleetsim.metrics.ServiceMinute;
 import io.fleetsim.metrics.ServiceTrafficResult;
 import java.io.IOException;
@@ -23,6 +26,10 @@ import java.util.List;
  * simulation closes both at the same instants; a mismatch is an error, not silently misaligned rows). A variant
  * without traffic for a service has empty cells for it.
  *
+ * <p>When any run has service auto scaling or cluster events ({@link ElasticSection#any}), then per service
+ * {@code <service>.desired}, {@code <service>.running}, {@code <service>.pending} (its task counts at the end of
+ * the minute) and per EC2 capacity provider {@code <cluster>/<provider>.instances} (instances running).
+ *
  * <p>Fields are quoted per RFC 4180 section 2 (https://www.rfc-editor.org/rfc/rfc4180) when needed; only the
  * variant name can need it.
  *
@@ -31,6 +38,9 @@ import java.util.List;
  * {@code -} or {@code @} is written as is: a spreadsheet may read it as a formula.
  */
 final class TimeseriesCsv implements ReportRenderer {
+
+    /** Per service, when the result has anything elastic ({@link ElasticSection#any}). */
+    private static final List<String> TASK_COLUMNS = List.of("desired", "running", "pending");
 
     @Override
     public void render(ExperimentResult result, Writer out) throws IOException {
@@ -46,6 +56,19 @@ final class TimeseriesCsv implements ReportRenderer {
                 out.write(Text.csv(service + "." + column.csvName()));
             }
         }
+        boolean elastic = ElasticSection.any(result.runs());
+        List<String> elasticServices = elastic ? ElasticSection.services(result.runs()) : List.of();
+        List<String> elasticProviders = elastic ? ElasticSection.providers(result.runs()) : List.of();
+        for (String service : elasticServices) {
+            for (String column : TASK_COLUMNS) {
+                out.write(',');
+                out.write(Text.csv(service + "." + column));
+            }
+        }
+        for (String provider : elasticProviders) {
+            out.write(',');
+            out.write(Text.csv(provider + ".instances"));
+        }
         out.write('\n');
         String noTraffic = ",".repeat(ServiceMinuteColumn.CSV.size());
         for (RunResult run : result.runs()) {
@@ -55,6 +78,9 @@ final class TimeseriesCsv implements ReportRenderer {
                 if (t != null) {
                     checkAligned(run, t);
                 }
+            }
+            if (elastic) {
+                checkAligned(run);
             }
             for (int i = 0; i < run.minutes().size(); i++) {
                 MinuteSample m = run.minutes().get(i);
@@ -78,7 +104,37 @@ final class TimeseriesCsv implements ReportRenderer {
                         out.write(column.csv(sm));
                     }
                 }
+                for (String service : elasticServices) {
+                    ServiceElastic se = ElasticSection.service(run, service);
+                    if (se == null) {
+                        out.write(",,,");
+                        continue;
+                    }
+                    ServiceTaskMinute tm = se.minutes().get(i);
+                    out.write("," + tm.desired() + "," + tm.running() + "," + tm.pending());
+                }
+                for (String provider : elasticProviders) {
+                    ProviderElastic pe = ElasticSection.provider(run, provider);
+                    out.write(pe == null ? "," : "," + pe.instances().get(i));
+                }
                 out.write('\n');
+            }
+        }
+    }
+
+    /** Checks that the task and instance counts have one value per minute of the run. */
+    private static void checkAligned(RunResult run) {
+        int n = run.minutes().size();
+        for (ServiceElastic s : run.elastic().services()) {
+            if (s.minutes().size() != n) {
+                throw new IllegalArgumentException("expected " + n + " minutes of task counts for service '"
+                        + s.service() + "' in variant '" + run.variant() + "', found " + s.minutes().size());
+            }
+        }
+        for (ProviderElastic p : run.elastic().providers()) {
+            if (p.instances().size() != n) {
+                throw new IllegalArgumentException("expected " + n + " minutes of instances for capacity provider '"
+                        + p.name() + "' in variant '" + run.variant() + "', found " + p.instances().size());
             }
         }
     }

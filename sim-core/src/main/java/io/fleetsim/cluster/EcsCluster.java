@@ -379,6 +379,10 @@ public final class EcsCluster {
         }
         t.workload.tasksInterrupted++;
         tasksInterrupted++;
+        t.lostToFault = true;
+        emitFault("spot-interruption", t.id, t.workload.owner + " task on " + t.provider.name() + ": SIGTERM now, "
+                + "stopped after its stopTimeout of " + t.workload.taskDefinition.stopTimeoutNanos() / 1_000_000_000L
+                + " s; the service scheduler replaces it");
         stopTask(t, t.workload.taskDefinition.stopTimeoutNanos(), true);
     }
 
@@ -717,7 +721,11 @@ public final class EcsCluster {
             p.active.remove(ci);
         }
         ci.drain();
-        for (Task t : tasksOn(ci)) {
+        List<Task> onIt = tasksOn(ci);
+        emitFault("spot-notice", ci.ec2InstanceId(), "EC2 Spot interruption notice on " + p.name() + " in " + ci.zone()
+                + ": draining, " + onIt.size() + " tasks stopped (" + owners(onIt) + "); terminated after "
+                + noticeNanos / 1_000_000_000L + " s and replaced by the Auto Scaling group");
+        for (Task t : onIt) {
             interruptTask(t);
         }
         long at = sim.now() + noticeNanos;
@@ -768,9 +776,14 @@ public final class EcsCluster {
         }
         CapacityProvider p = providerOf(ci);
         instancesFailed++;
-        for (Task t : tasksOn(ci)) {
+        List<Task> lost = tasksOn(ci);
+        emitFault("instance-failure", ci.ec2InstanceId(), "instance of " + p.name() + " in " + ci.zone()
+                + " failed without notice: " + lost.size() + " tasks lost (" + owners(lost) + "); replaced by the Auto"
+                + " Scaling group");
+        for (Task t : lost) {
             t.workload.tasksFailed++;
             tasksFailed++;
+            t.lostToFault = true;
             stopTask(t, 0L, true);
         }
         if (ci.state() == ContainerInstance.State.ACTIVE) {
@@ -786,6 +799,9 @@ public final class EcsCluster {
         }
         t.workload.tasksFailed++;
         tasksFailed++;
+        t.lostToFault = true;
+        emitFault("task-crash", t.id, t.workload.owner + " task (" + t.state + ") on " + t.provider.name() + " in "
+                + t.zone + " crashed; the service scheduler replaces it");
         stopTask(t, 0L, true);
     }
 
@@ -798,6 +814,8 @@ public final class EcsCluster {
         if (!spec.zones().contains(zone) || !downZones.add(zone)) {
             return;
         }
+        long instancesBefore = instancesFailed;
+        long tasksBefore = tasksFailed;
         for (CapacityProvider p : providers.values()) {
             for (ContainerInstance ci : List.copyOf(p.launched)) {
                 if (ci.zone().equals(zone)) {
@@ -810,11 +828,31 @@ public final class EcsCluster {
                 crashTask(t);
             }
         }
+        emitFault("zone-down", zone, "zone outage: " + (instancesFailed - instancesBefore) + " instances failed, "
+                + (tasksFailed - tasksBefore) + " tasks lost; launches and Fargate placements use the other zones");
     }
 
     /** The zone is back: launches and placements may use it again (nothing is moved back). */
     public void zoneUp(String zone) {
-        downZones.remove(zone);
+        if (downZones.remove(zone)) {
+            emitFault("zone-up", zone, "zone back: launches and placements may use it again (nothing moves back)");
+        }
+    }
+
+    /** Reports a fault to the listener as a {@link ClusterEvent} (the scaling timeline of the reports). */
+    private void emitFault(String kind, String subject, String reason) {
+        listener.clusterEvent(new ClusterEvent(sim.now(), spec.name(), kind, subject, reason));
+    }
+
+    /** The owners of the tasks with their counts, in first-seen order: "service:web 2, job:report 1". */
+    private static String owners(List<Task> lost) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Task t : lost) {
+            counts.merge(t.workload.owner, 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((owner, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(owner).append(' ').append(n));
+        return sb.length() == 0 ? "none" : sb.toString();
     }
 
     /** Tasks lost to crashes, instance failures and zone outages so far. */

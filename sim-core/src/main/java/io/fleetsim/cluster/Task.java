@@ -21,6 +21,8 @@ public final class Task {
     long stoppingAt = -1;
     long stoppedAt = -1;
     long pendingEvent = -1;
+    /** Stopped by a fault: a Spot interruption, a crash, the failure of its instance or zone. */
+    boolean lostToFault;
 
     Task(int index, String id, String arn, Workload workload, CapacityProvider provider, long createdAt) {
         this.index = index;
@@ -78,6 +80,11 @@ public final class Task {
     }
 
     /** Waiting for an instance with room. */
+    /** Stopped by a fault (Spot interruption, crash, instance or zone failure), not by ECS or its job's end. */
+    public boolean lostToFault() {
+        return lostToFault;
+    }
+
     public boolean isUnplaced() {
         return unplacedSince >= 0;
     }

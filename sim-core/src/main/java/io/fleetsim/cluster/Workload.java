@@ -148,6 +148,11 @@ public final class Workload {
         return live;
     }
 
+    /** Of the live tasks, those STOPPING (draining or shutting down). */
+    public int stoppingTasks() {
+        return stopping;
+    }
+
     public long tasksStarted() {
         return tasksStarted;
     }

@@ -2,6 +2,7 @@ package io.fleetsim.experiment;
 
 import io.fleetsim.billing.CostReport;
 import io.fleetsim.billing.UsageRecord;
+import io.fleetsim.metrics.ElasticResult;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.RunSummary;
@@ -30,6 +31,9 @@ import java.util.List;
  * @param traffic           per service with traffic: latency, errors, per-minute datapoints, interval log; in
  *                          scenario order; empty when no service has traffic
  * @param scaling           per service with auto scaling: its desired count over time; in scenario order
+ * @param elastic           cluster events (faults, managed scaling, deployments), and per service and EC2 capacity
+ *                          provider how capacity followed load: task counts per minute, scaling lag, SLO minutes
+ *                          by cause, tasks lost and replaced, cost above the floor
  */
 public record RunResult(
         String scenarioName,
@@ -46,9 +50,20 @@ public record RunResult(
         List<MinuteSample> minutes,
         List<ResourceInfo> resources,
         List<ServiceTrafficResult> traffic,
-        List<ScalingTimeline> scaling) {
+        List<ScalingTimeline> scaling,
+        ElasticResult elastic) {
+
+    /** A result without elastic data (no events, no per-service capacity figures). */
+    public RunResult(String scenarioName, String variant, long seed, String fleetsimVersion, String catalogProvenance,
+            Instant start, long durationNanos, List<UsageRecord> usage, CostReport cost, BigDecimal projectionFactor,
+            RunSummary summary, List<MinuteSample> minutes, List<ResourceInfo> resources,
+            List<ServiceTrafficResult> traffic, List<ScalingTimeline> scaling) {
+        this(scenarioName, variant, seed, fleetsimVersion, catalogProvenance, start, durationNanos, usage, cost,
+                projectionFactor, summary, minutes, resources, traffic, scaling, ElasticResult.EMPTY);
+    }
 
     public RunResult {
+        java.util.Objects.requireNonNull(elastic, "elastic");
         usage = List.copyOf(usage);
         minutes = List.copyOf(minutes);
         resources = List.copyOf(resources);

@@ -67,6 +67,7 @@ public final class Simulation implements ClusterListener {
     /** Services with traffic, in scenario order. */
     private final Map<Workload, ServiceRequests> serviceRequests = new LinkedHashMap<>();
     private final List<MinuteSample> minutes = new ArrayList<>();
+    private final ElasticRecorder elastic = new ElasticRecorder();
     private final Map<ContainerInstance, Long> instanceRunningNanos = new LinkedHashMap<>();
     private long instanceNanosClosed;
     private int peakInstances;
@@ -101,6 +102,7 @@ public final class Simulation implements ClusterListener {
         for (ClusterSpec c : scenario.clusters()) {
             EcsCluster cluster = new EcsCluster(c, sim, catalog, arns, scenario.timings(), this);
             clusters.add(cluster);
+            cluster.capacityProviders().forEach(p -> elastic.addProvider(c.name(), p));
             cluster.start();
         }
         failures.scheduleZoneOutages(clusters, scenario.faults().zoneOutages());
@@ -108,6 +110,8 @@ public final class Simulation implements ClusterListener {
             EcsCluster cluster = cluster(s.cluster());
             Workload w = cluster.addService(s);
             workloads.put(w, cluster);
+            elastic.addService(w, s.desiredCount(), s.autoScaling() == null ? null : s.autoScaling().minCapacity(),
+                    s.slo() != null);
             if (s.traffic() != null) {
                 ServiceRequests requests = new ServiceRequests(sim, scenario, s);
                 serviceRequests.put(w, requests);
@@ -219,7 +223,7 @@ public final class Simulation implements ClusterListener {
                 Workload w = e.getKey();
                 int desired = scaler.onMinute(now, w.desiredCount(), e.getValue().datapoints(), false);
                 if (desired != w.desiredCount()) {
-                    workloads.get(w).setDesiredCount(w, desired);
+                    setDesiredCount(workloads.get(w), w, desired);
                 }
             }
         }
@@ -232,6 +236,7 @@ public final class Simulation implements ClusterListener {
         BigDecimal accrued = Pricer.price(ledger.accruedAt(now), prices).total()
                 .add(storageCostPerRun.multiply(BigDecimal.valueOf(now))
                         .divide(BigDecimal.valueOf(scenario.durationNanos()), MathContext.DECIMAL128));
+        elastic.sample(now);
         minutes.add(new MinuteSample(now, provisioning, pending, running, stopping, unplaced, instances, cpuReg, cpuRes,
                 memReg, memRes, fargate, accrued));
     }
@@ -288,8 +293,24 @@ public final class Simulation implements ClusterListener {
                 clusters.stream().mapToLong(EcsCluster::tasksFailed).sum(),
                 clusters.stream().mapToLong(EcsCluster::instancesFailed).sum(),
                 sim.eventsFired(), workloadSummaries);
+        List<ServiceTrafficResult> traffic = traffic(end);
+        Map<Workload, List<io.fleetsim.metrics.ServiceMinute>> trafficMinutes = new LinkedHashMap<>();
+        int i = 0;
+        for (Workload w : serviceRequests.keySet()) {
+            trafficMinutes.put(w, traffic.get(i++).minutes());
+        }
+        Map<Workload, List<io.fleetsim.scaling.ScalingAction>> actions = new LinkedHashMap<>();
+        scalers.forEach((w, scaler) -> actions.put(w, scaler.actions()));
         return new RunResult(scenario.name(), scenario.variant(), scenario.seed(), Version.VERSION,
-                catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), traffic(end), scaling());
+                catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), traffic,
+                scaling(), elastic.finish(end, cost, actions, trafficMinutes));
+    }
+
+    /** Changes a service's desired count, noting the tasks it launched (not replacements) for the reports. */
+    private void setDesiredCount(EcsCluster cluster, Workload w, int desired) {
+        long started = w.tasksStarted();
+        cluster.setDesiredCount(w, desired);
+        elastic.desiredChanged(w, sim.now(), w.tasksStarted() - started);
     }
 
     /** Runs a scheduled action at each firing of its schedule. */
@@ -302,7 +323,7 @@ public final class Simulation implements ClusterListener {
         sim.schedule(at, () -> {
             int desired = scaler.onScheduledAction(at, action, w.desiredCount());
             if (desired != w.desiredCount()) {
-                cluster.setDesiredCount(w, desired);
+                setDesiredCount(cluster, w, desired);
             }
             scheduleAction(w, cluster, scaler, action, at + 1);
         });
@@ -399,7 +420,13 @@ public final class Simulation implements ClusterListener {
     // ---------------------------------------------------------------- ClusterListener: billing and metrics
 
     @Override
+    public void clusterEvent(io.fleetsim.cluster.ClusterEvent event) {
+        elastic.event(event);
+    }
+
+    @Override
     public void instanceRunning(ContainerInstance instance, CapacityProvider provider, long now) {
+        elastic.instanceRunning(provider, now);
         spotInterruptions.instanceRunning(clusterOf(provider), instance, provider, now);
         failures.instanceRunning(clusterOf(provider), instance, now);
         instanceHandles.put(instance, ledger.ec2Running(provider.instanceType().name(),
@@ -410,6 +437,7 @@ public final class Simulation implements ClusterListener {
 
     @Override
     public void instanceTerminated(ContainerInstance instance, CapacityProvider provider, long now) {
+        elastic.instanceTerminated(provider, now);
         ledger.ec2Terminated(instanceHandles.remove(instance), now);
         instanceNanosClosed += now - instanceRunningNanos.remove(instance);
     }
@@ -427,6 +455,7 @@ public final class Simulation implements ClusterListener {
     public void taskRunning(Task task, long now) {
         spotInterruptions.taskRunning(clusterOf(task.provider()), task, now);
         failures.taskRunning(clusterOf(task.provider()), task, now);
+        elastic.taskRunning(task, now);
         ServiceRequests requests = serviceRequests.get(task.workload());
         if (requests != null) {
             requests.taskRunning(task, now);
@@ -435,6 +464,7 @@ public final class Simulation implements ClusterListener {
 
     @Override
     public long taskStopping(Task task, long now) {
+        elastic.taskStopping(task, now);
         ServiceRequests requests = serviceRequests.get(task.workload());
         return requests == null ? now : requests.taskStopping(task, now);
     }

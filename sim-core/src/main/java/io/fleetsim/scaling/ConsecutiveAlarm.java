@@ -18,6 +18,8 @@ final class ConsecutiveAlarm {
 
     private final int datapoints;
     private int breaching;
+    /** End of the first minute of the current run of breaching datapoints; -1 when not breaching. */
+    private long runStartNanos = -1;
 
     ConsecutiveAlarm(int datapoints) {
         this.datapoints = datapoints;
@@ -25,8 +27,18 @@ final class ConsecutiveAlarm {
 
     /** Adds one minute's datapoint; NaN is missing and changes nothing. */
     void observe(double value, boolean breach) {
+        observe(value, breach, -1);
+    }
+
+    /** As {@link #observe(double, boolean)}, noting {@code minuteEndNanos} when it starts a run of breaches. */
+    void observe(double value, boolean breach, long minuteEndNanos) {
         if (Double.isNaN(value)) {
             return;
+        }
+        if (!breach) {
+            runStartNanos = -1;
+        } else if (breaching == 0) {
+            runStartNanos = minuteEndNanos;
         }
         // Saturates at the alarm's datapoints: further breaches keep it in ALARM and cannot overflow.
         breaching = breach ? Math.min(breaching + 1, datapoints) : 0;
@@ -39,6 +51,14 @@ final class ConsecutiveAlarm {
     /** Consecutive breaching datapoints so far, at most {@link #datapoints()}. */
     int breaching() {
         return breaching;
+    }
+
+    /**
+     * The end of the first minute of the current run of breaching datapoints (the load change that put the alarm in
+     * ALARM, as early as a one-minute datapoint can show it), or -1 when the last datapoint did not breach.
+     */
+    long runStartNanos() {
+        return runStartNanos;
     }
 
     int datapoints() {

@@ -15,4 +15,7 @@ abstract class Policy {
 
     /** Why this policy proposes what it does this minute, with the numbers, for a service at {@code current}. */
     abstract String reason(int current);
+
+    /** End of the first minute of the run of breaching datapoints behind this policy's scale-out, -1 if none. */
+    abstract long breachStartNanos();
 }

@@ -110,10 +110,10 @@ public final class ServiceAutoScaler {
             current = clamped;
         }
         for (TargetTrackingPolicy p : targetTracking) {
-            p.observe(datapoints[p.metricIndex]);
+            p.observe(datapoints[p.metricIndex], minuteEndNanos);
         }
         for (StepScalingPolicy p : stepScaling) {
-            p.observe(datapoints[p.metricIndex]);
+            p.observe(datapoints[p.metricIndex], minuteEndNanos);
         }
 
         // Scale out if any policy says so: the largest proposal of the policies not cooling down.
@@ -153,7 +153,8 @@ public final class ServiceAutoScaler {
             return current; // already at max: no action, no cooldown
         }
         String capped = to < proposed ? ", capped at max " + max : "";
-        record(now, current, to, winner.source(), winner.reason(current) + capped);
+        actions.add(new ScalingAction(now, current, to, winner.source(), winner.reason(current) + capped,
+                winner.breachStartNanos()));
         for (TargetTrackingPolicy p : targetTracking) {
             if (p.wantsOut() && p.outAllowed(now)) {
                 p.outAllowedAt = now + p.spec.scaleOutCooldownNanos();

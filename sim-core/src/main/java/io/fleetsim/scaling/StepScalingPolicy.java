@@ -57,9 +57,14 @@ final class StepScalingPolicy extends Policy {
         this.source = "step:" + spec.metric().name();
     }
 
-    void observe(double v) {
+    void observe(double v, long minuteEndNanos) {
         value = v;
-        alarm.observe(v, spec.above() ? v > spec.threshold() : v < spec.threshold());
+        alarm.observe(v, spec.above() ? v > spec.threshold() : v < spec.threshold(), minuteEndNanos);
+    }
+
+    @Override
+    long breachStartNanos() {
+        return alarm.runStartNanos();
     }
 
     /** The alarm is in ALARM and this minute has data. */

@@ -48,15 +48,20 @@ final class TargetTrackingPolicy extends Policy {
         this.source = "target-tracking:" + spec.metric().name();
     }
 
-    void observe(double v) {
+    void observe(double v, long minuteEndNanos) {
         value = v;
-        high.observe(v, v > spec.target());
+        high.observe(v, v > spec.target(), minuteEndNanos);
         low.observe(v, v < lowThreshold);
     }
 
     /** The high alarm is in ALARM and this minute has data (cooldown not considered). */
     boolean wantsOut() {
         return !Double.isNaN(value) && high.inAlarm();
+    }
+
+    @Override
+    long breachStartNanos() {
+        return high.runStartNanos();
     }
 
     boolean outAllowed(long now) {

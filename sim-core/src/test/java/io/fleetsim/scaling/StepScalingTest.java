@@ -37,7 +37,7 @@ class StepScalingTest {
         assertThat(m.scaler.actions()).containsExactly(new ScalingAction(2 * MINUTE, 4, 6,
                 "step:ECSServiceAverageCPUUtilization",
                 "ECSServiceAverageCPUUtilization 85.00 > threshold 70.0 for 2 datapoints: breach 15.00 in [10.0, 20.0):"
-                        + " ChangeInCapacity +2: 4 -> 6"));
+                        + " ChangeInCapacity +2: 4 -> 6", MINUTE));
     }
 
     // CPU 80: breach exactly 10. For an alarm above its threshold the lower bound is inclusive (StepAdjustment API),

@@ -20,7 +20,7 @@ class TargetTrackingTest {
     }
 
     // 6 tasks, target 60, CPU 90: minutes 1 and 2 are 2 of 3 high datapoints; minute 3 fires the alarm:
-    // ceil(6 x 90 / 60) = ceil(9.0) = 9.
+    // ceil(6 x 90 / 60) = ceil(9.0) = 9. The run of breaches began with the minute ending at 1 min: the load change.
     @Test
     void highAlarm_scalesOutProportionallyOnTheThirdConsecutiveHighMinute() {
         Minutes m = cpuTarget60(1, 20, 6);
@@ -29,7 +29,22 @@ class TargetTrackingTest {
         assertThat(m.cpu(90)).isEqualTo(9);
         assertThat(m.scaler.actions()).containsExactly(new ScalingAction(3 * MINUTE, 6, 9,
                 "target-tracking:ECSServiceAverageCPUUtilization",
-                "ECSServiceAverageCPUUtilization 90.00 > target 60.0 for 3 datapoints: 6 x 90.00 / 60.0 = 9.00 -> 9"));
+                "ECSServiceAverageCPUUtilization 90.00 > target 60.0 for 3 datapoints: 6 x 90.00 / 60.0 = 9.00 -> 9",
+                MINUTE));
+    }
+
+    // 90, 90, 60 (resets), a missing minute (neither counts nor resets), 90, 90, 90: the alarm fires at minute 7
+    // and the run of breaches that fired it began with minute 5 (the earlier run ended at minute 3).
+    @Test
+    void scaleOut_carriesTheFirstMinuteOfTheBreachingRunAsItsLoadChange() {
+        Minutes m = cpuTarget60(1, 20, 6);
+        m.cpu(90, 2);
+        m.cpu(60);
+        m.cpu(Double.NaN);
+        m.cpu(90, 3);
+        assertThat(m.scaler.actions()).hasSize(1);
+        assertThat(m.scaler.actions().get(0).timeNanos()).isEqualTo(7 * MINUTE);
+        assertThat(m.scaler.actions().get(0).loadChangeNanos()).isEqualTo(5 * MINUTE);
     }
 
     // 90, 90, then 60 (not > 60) resets the run; 90, 90 are 2 of 3 again; the next 90 fires: ceil(6 x 1.5) = 9.
