@@ -135,4 +135,31 @@ class ManagedScalingSimulationTest {
         assertThat(p.launchedInstances()).filteredOn(i -> i.state() == ContainerInstance.State.ACTIVE)
                 .singleElement().satisfies(i -> assertThat(i.runningTasksCount()).isEqualTo(2));
     }
+
+    /*
+     * Boot and registration as ranges: 20 instances launched at 0 s with boot uniform in [6 s, 21 s] and
+     * registration in [5 s, 25 s] run between 6 and 21 s, register between 11 and 46 s, and do not all take the same
+     * time (a fixed time would give 20 equal values).
+     */
+    @Test
+    void bootAndRegistrationRanges_drawEachLaunchWithinTheBounds() {
+        Scenario base = scenario(120 * S, TestScenarios.ec2("m6i", "m6i.large", 20), 1);
+        var t = base.timings();
+        var timings = new io.fleetsim.scenario.model.TimingSpec(t.fargateProvisioningMinNanos(),
+                t.fargateProvisioningMaxNanos(), t.ec2EniAttachNanos(), t.fargatePullBytesPerSecondPerVcpu(),
+                t.ec2PullBytesPerSecond(), t.containerStartNanos(), 6 * S, 5 * S, 21 * S, 25 * S);
+        Scenario s = new Scenario(base.name(), base.description(), base.variant(), base.seed(), base.start(),
+                base.durationNanos(), base.warmupNanos(), base.region(), base.pricing(), timings, base.clusters(),
+                base.services(), base.jobs(), base.faults());
+        Simulation sim = new Simulation(s, CATALOG);
+        sim.setUp();
+        sim.advanceTo(120 * S);
+        List<ContainerInstance> launched = sim.clusters().get(0).capacityProviders().get(0).launchedInstances();
+        assertThat(launched).hasSize(20).allSatisfy(i -> {
+            assertThat(i.runningSinceNanos()).isBetween(6 * S, 21 * S);
+            assertThat(i.registeredAtNanos() - i.runningSinceNanos()).isBetween(5 * S, 25 * S);
+        });
+        assertThat(launched.stream().mapToLong(ContainerInstance::runningSinceNanos).distinct().count())
+                .isGreaterThan(1);
+    }
 }
