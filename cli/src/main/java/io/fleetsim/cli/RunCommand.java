@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fleetsim run [SCENARIO] [-o DIR] [--seed N] [--quiet]}: simulates every variant of a scenario (the bundled
+ * {@code fleetsim run [SCENARIO] [-o DIR] [--seed N] [--seeds N] [--threads N] [--quiet]}: simulates every variant of a scenario (the bundled
  * quickstart when none is given), writes report.json, summary.md and timeseries.csv, and prints a short result table
  * and the paths written.
  */
@@ -54,6 +54,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Run only this variant (repeatable; default: all, in file order).")
     List<String> onlyVariants;
 
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "Run every variant on N seeds (its seed and the N-1 after it) and report the spread "
+                    + "across them (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Run at most N simulations at a time (default: one per core). Results do not depend on it.")
+    Integer threads;
+
     @Option(names = {"-q", "--quiet"},
             description = "Print nothing but errors (no progress, no result table).")
     boolean quiet;
@@ -70,14 +79,25 @@ final class RunCommand implements Callable<Integer> {
         if (onlyVariants != null) {
             file = selectVariants(file, onlyVariants);
         }
+        if (seeds < 1 || seeds > 1000) {
+            throw new CommandFailure("--seeds must be between 1 and 1000, found " + seeds, ExitCode.USAGE);
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandFailure("--threads must be at least 1, found " + threads, ExitCode.USAGE);
+        }
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
         ExperimentResult result;
         boolean showProgress = !quiet && System.console() != null;
         long wallStart = System.nanoTime();
-        try (TerminalProgress progress = TerminalProgress.start(variantNames(file), err, showProgress)) {
-            result = Experiment.run(file, progress);
+        List<String> runNames = new ArrayList<>();
+        for (Scenario run : Experiment.expand(file, seeds)) {
+            runNames.add(run.variant());
+        }
+        try (TerminalProgress progress = TerminalProgress.start(runNames, err, showProgress)) {
+            result = Experiment.run(file, seeds, threadCount, progress);
         }
         long wallNanos = System.nanoTime() - wallStart;
 
@@ -93,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             out.print(ResultTable.render(result));
             out.println();
-            out.println(RunStats.line(result, wallNanos));
+            out.println(RunStats.line(result, wallNanos, Math.min(threadCount, result.runs().size())));
             for (Path path : written) {
                 out.println("wrote " + path);
             }

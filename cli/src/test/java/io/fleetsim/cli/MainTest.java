@@ -36,7 +36,7 @@ class MainTest {
         assertThat(cli.out())
                 .startsWith("variant ")
                 .contains("\nfargate-spot ")
-                .contains("\nsimulated 4 variants in ")
+                .contains("\nsimulated 4 runs on ")
                 .contains("wrote " + out.resolve("report.json") + "\n")
                 .contains("wrote " + out.resolve("timeseries.csv") + "\n")
                 .endsWith("wrote " + out.resolve("latency-ec2-graviton-web.hlog") + "\n");
@@ -51,6 +51,43 @@ class MainTest {
         assertThat(Cli.execute("run", "--quiet", "--duration", "2h", "-o", dir.resolve("b").toString()).exitCode()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("b/report.json")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("a/report.json")));
+    }
+
+    /*
+     * Two variants on two seeds each (quickstart seeds 42 and 43): four runs, named <variant>-seed<seed>, in variant
+     * then seed order; one thread or two, every report file is byte for byte the same.
+     */
+    @Test
+    void run_seedsOnOneOrTwoThreads_giveByteIdenticalReports() throws IOException {
+        String[] common = {"run", "--quiet", "--duration", "1h", "--variant", "fargate", "--variant", "ec2-m6i",
+            "--seeds", "2"};
+        Path one = dir.resolve("t1");
+        Path two = dir.resolve("t2");
+        assertThat(Cli.execute(concat(common, "--threads", "1", "-o", one.toString())).exitCode()).isZero();
+        assertThat(Cli.execute(concat(common, "--threads", "2", "-o", two.toString())).exitCode()).isZero();
+        for (String file : new String[] {"report.json", "summary.md", "timeseries.csv",
+            "latency-fargate-seed42-web.hlog", "latency-ec2-m6i-seed43-web.hlog"}) {
+            assertThat(Files.readAllBytes(two.resolve(file))).as(file).isEqualTo(Files.readAllBytes(one.resolve(file)));
+        }
+        String summary = Files.readString(one.resolve("summary.md"));
+        assertThat(summary)
+                .contains("| Metric | fargate-seed42 | fargate-seed43 | ec2-m6i-seed42 | ec2-m6i-seed43 |")
+                .contains("## Across seeds")
+                .contains("\n| fargate | 2 | ");
+        assertThat(Files.readString(one.resolve("report.json"))).contains("\"replicates\": \"ec2-m6i\"");
+    }
+
+    @Test
+    void run_seedsOutOfRange_exits2() {
+        Cli cli = Cli.execute("run", "--seeds", "0", "-o", dir.resolve("x").toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--seeds must be between 1 and 1000, found 0");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

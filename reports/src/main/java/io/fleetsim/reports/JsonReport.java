@@ -100,7 +100,12 @@ final class JsonReport implements ReportRenderer {
         ArrayNode runs = root.putArray("runs");
         List<List<String>> logs = LatencyLogs.fileNames(result);
         for (int i = 0; i < result.runs().size(); i++) {
-            runs.add(run(result.runs().get(i), logs.get(i)));
+            ObjectNode runNode = run(result.runs().get(i), logs.get(i));
+            if (result.hasReplicates()) {
+                // Which variant this run replicates on another seed (fleetsim run --seeds N).
+                runNode.put("replicates", result.baseVariants().get(i));
+            }
+            runs.add(runNode);
         }
         return root;
     }

@@ -56,6 +56,9 @@ final class MarkdownSummary implements ReportRenderer {
             out.write("\nCheapest variant by 30-day projection: **" + Text.markdown(cheapest.variant()) + "** ("
                     + Text.money(cheapest.projected30DayCost()) + ").\n");
         }
+        if (result.hasReplicates()) {
+            SeedsSection.write(result, out);
+        }
         if (TrafficServices.any(runs)) {
             latency(runs, out);
         }

@@ -69,4 +69,10 @@ public record Scenario(
         return new Scenario(name, description, variant, newSeed, start, durationNanos, warmupNanos, region, pricing, timings,
                 clusters, services, jobs, faults);
     }
+
+    /** A copy under another variant name (a replication on another seed). */
+    public Scenario withVariant(String newVariant) {
+        return new Scenario(name, description, newVariant, seed, start, durationNanos, warmupNanos, region, pricing,
+                timings, clusters, services, jobs, faults);
+    }
 }
