@@ -21,6 +21,10 @@ public final class Task {
     long stoppingAt = -1;
     long stoppedAt = -1;
     long pendingEvent = -1;
+    /** Index of its task-definition revision in its workload's revisions (0: the one it was created with). */
+    int revision;
+    /** It stopped with a failure (a crash, a failing revision) before it became healthy. */
+    boolean failedBeforeHealthy;
 
     Task(int index, String id, String arn, Workload workload, CapacityProvider provider, long createdAt) {
         this.index = index;
@@ -75,6 +79,11 @@ public final class Task {
 
     public long stoppedAt() {
         return stoppedAt;
+    }
+
+    /** The ARN of the task-definition revision it runs. */
+    public String taskDefinitionArn() {
+        return workload.revisions.get(revision).arn();
     }
 
     /** Waiting for an instance with room. */

@@ -2,6 +2,7 @@ package io.fleetsim.experiment;
 
 import io.fleetsim.billing.CostReport;
 import io.fleetsim.billing.UsageRecord;
+import io.fleetsim.metrics.DeploymentSummary;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.RunSummary;
@@ -30,6 +31,8 @@ import java.util.List;
  * @param traffic           per service with traffic: latency, errors, per-minute datapoints, interval log; in
  *                          scenario order; empty when no service has traffic
  * @param scaling           per service with auto scaling: its desired count over time; in scenario order
+ * @param deployments       every deployment and rollback of every service, by service in scenario order, then in
+ *                          start order; empty when the scenario has none
  */
 public record RunResult(
         String scenarioName,
@@ -46,7 +49,8 @@ public record RunResult(
         List<MinuteSample> minutes,
         List<ResourceInfo> resources,
         List<ServiceTrafficResult> traffic,
-        List<ScalingTimeline> scaling) {
+        List<ScalingTimeline> scaling,
+        List<DeploymentSummary> deployments) {
 
     public RunResult {
         usage = List.copyOf(usage);
@@ -54,6 +58,16 @@ public record RunResult(
         resources = List.copyOf(resources);
         traffic = List.copyOf(traffic);
         scaling = List.copyOf(scaling);
+        deployments = List.copyOf(deployments);
+    }
+
+    /** A result without deployments. */
+    public RunResult(String scenarioName, String variant, long seed, String fleetsimVersion, String catalogProvenance,
+            Instant start, long durationNanos, List<UsageRecord> usage, CostReport cost, BigDecimal projectionFactor,
+            RunSummary summary, List<MinuteSample> minutes, List<ResourceInfo> resources,
+            List<ServiceTrafficResult> traffic, List<ScalingTimeline> scaling) {
+        this(scenarioName, variant, seed, fleetsimVersion, catalogProvenance, start, durationNanos, usage, cost,
+                projectionFactor, summary, minutes, resources, traffic, scaling, List.of());
     }
 
     /** Requests completed by all services after warm-up. */

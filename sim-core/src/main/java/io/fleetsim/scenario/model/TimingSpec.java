@@ -14,6 +14,10 @@ package io.fleetsim.scenario.model;
  * @param containerStartNanos           from image present to container RUNNING
  * @param ec2BootNanos                  from launch request to instance running (billing starts)
  * @param ec2AgentRegistrationNanos     from instance running to container instance registered (tasks placeable)
+ * @param restartThrottleBaseNanos      the service scheduler's restart throttle: the delay before the replacement
+ *                                      after the second consecutive failed task, doubling per further failure up
+ *                                      to 15 minutes (an assumption: AWS publishes only the 15-minute cap,
+ *                                      platform-semantics.md section 5.4)
  */
 public record TimingSpec(
         long fargateProvisioningMinNanos,
@@ -23,5 +27,18 @@ public record TimingSpec(
         long ec2PullBytesPerSecond,
         long containerStartNanos,
         long ec2BootNanos,
-        long ec2AgentRegistrationNanos) {
+        long ec2AgentRegistrationNanos,
+        long restartThrottleBaseNanos) {
+
+    /** The restart throttle's base when none is given: 30 s (assumption, see {@link #restartThrottleBaseNanos}). */
+    public static final long DEFAULT_RESTART_THROTTLE_BASE_NANOS = 30_000_000_000L;
+
+    /** Timings with the default restart throttle base. */
+    public TimingSpec(long fargateProvisioningMinNanos, long fargateProvisioningMaxNanos, long ec2EniAttachNanos,
+            long fargatePullBytesPerSecondPerVcpu, long ec2PullBytesPerSecond, long containerStartNanos,
+            long ec2BootNanos, long ec2AgentRegistrationNanos) {
+        this(fargateProvisioningMinNanos, fargateProvisioningMaxNanos, ec2EniAttachNanos,
+                fargatePullBytesPerSecondPerVcpu, ec2PullBytesPerSecond, containerStartNanos, ec2BootNanos,
+                ec2AgentRegistrationNanos, DEFAULT_RESTART_THROTTLE_BASE_NANOS);
+    }
 }
