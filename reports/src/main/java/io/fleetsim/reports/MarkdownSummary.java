@@ -62,6 +62,9 @@ final class MarkdownSummary implements ReportRenderer {
         if (ScalingSection.any(runs)) {
             ScalingSection.write(runs, out);
         }
+        if (DeploymentSection.any(runs)) {
+            DeploymentSection.write(runs, out);
+        }
         for (RunResult run : runs) {
             out.write("\n## Cost lines: " + Text.markdown(run.variant()) + "\n\n");
             costLines(run, out);

@@ -776,10 +776,15 @@ public final class EcsCluster {
     }
 
     /**
-     * A task of {@code w} stopped with a failure before it became healthy: the restart throttle delays the next
-     * launch, and a task of the deploying revision counts towards the circuit breaker.
+     * A task of {@code w} stopped with a failure before it became healthy: if it is of the revision the service
+     * launches, the restart throttle delays the next launch, and during a deployment it counts towards the
+     * circuit breaker.
      */
     private void taskFailed(Workload w, Task t, long now) {
+        if (t.revision != w.primary) {
+            // A task of a revision the service no longer launches (after a rollback): nothing to throttle.
+            return;
+        }
         long healthySince = w.lastHealthyAt;
         for (Task other : w.liveTasks) {
             if (isHealthy(other, now)) {
