@@ -202,6 +202,29 @@ class ServiceSchedulerTest {
     }
 
     /*
+     * Scale-out during a deployment launches the new revision: desired 5 with the defaults, deployment at 100 s (5 new
+     * tasks, 10 live). At 105 s desired 7: upper floor(7 x 2) = 14, 5 new live < 7 -> 2 more new tasks at once.
+     * lower = ceil(7 x 1) = 7. At 116 s the first 5 new tasks run one after the other: healthy 6, 7 (no old task may
+     * stop: 7 - 1 < 7), then 8 three times, each letting one old task stop -> 3 old STOPPED at 146 s. At 121 s the
+     * last 2 new tasks run: healthy 8 twice -> the other 2 old STOPPED at 151 s, when the deployment completes.
+     */
+    @Test
+    void scaleOutDuringADeployment_launchesTheNewRevision() {
+        EcsCluster c = cluster(timings(30 * S), fargate());
+        Workload w = c.addService(fargateService(5, DeploymentConfigurationSpec.DEFAULT,
+                new DeploymentSpec(100 * S, V2, false)));
+        sim.runUntil(105 * S);
+        c.setDesiredCount(w, 7);
+        assertThat(ofRevision(c, "api:2")).extracting(Task::createdAt).containsExactly(100 * S, 100 * S, 100 * S,
+                100 * S, 100 * S, 105 * S, 105 * S);
+        sim.runUntil(300 * S);
+        assertThat(ofRevision(c, "api:1")).extracting(Task::stoppedAt).containsExactlyInAnyOrder(146 * S, 146 * S,
+                146 * S, 151 * S, 151 * S);
+        assertThat(w.deployments().get(0).endNanos()).isEqualTo(151 * S);
+        assertThat(w.deployments().get(0).tasksLaunched()).isEqualTo(7);
+    }
+
+    /*
      * A failing release with the circuit breaker and rollback; desired 4 -> threshold clamp(ceil(2), 10, 200) = 10;
      * lower 4, upper 8; throttle base 1 s (delays 0, 1, 2, 4, 8, 16, 32, 64, 128 s after failures 1..9).
      *  100 s: F1..F4 launched (4 old + 4 = 8); they fail when their containers start, 116 s.
