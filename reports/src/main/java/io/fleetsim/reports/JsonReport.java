@@ -23,6 +23,7 @@ import io.fleetsim.experiment.ExperimentResult;
 import io.fleetsim.experiment.RunResult;
 import io.fleetsim.cluster.ClusterEvent;
 import io.fleetsim.metrics.LagStats;
+import io.fleetsim.metrics.DeploymentSummary;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ProviderElastic;
 import io.fleetsim.metrics.ScaleOutLag;
@@ -161,6 +162,28 @@ final class JsonReport implements ReportRenderer {
         }
         if (ElasticSection.has(run)) {
             elastic(node, run);
+        }
+        if (!run.deployments().isEmpty()) {
+            ArrayNode deployments = node.putArray("deployments");
+            for (DeploymentSummary d : run.deployments()) {
+                ObjectNode dep = deployments.addObject();
+                dep.put("service", d.service());
+                dep.put("number", d.number());
+                dep.put("rollback", d.rollback());
+                dep.put("taskDefinitionArn", d.taskDefinitionArn());
+                dep.put("image", d.image());
+                dep.put("startSeconds", Text.exact(BigDecimal.valueOf(d.startNanos(), 9)));
+                if (d.endNanos() < 0) {
+                    dep.putNull("endSeconds");
+                    dep.putNull("durationSeconds");
+                } else {
+                    dep.put("endSeconds", Text.exact(BigDecimal.valueOf(d.endNanos(), 9)));
+                    dep.put("durationSeconds", Text.exact(BigDecimal.valueOf(d.durationNanos(), 9)));
+                }
+                dep.put("tasksLaunched", d.tasksLaunched());
+                dep.put("tasksFailed", d.tasksFailed());
+                dep.put("outcome", d.outcome());
+            }
         }
         BigDecimal perMillion = run.costPerMillionRequests();
         if (perMillion == null) {

@@ -68,6 +68,9 @@ final class MarkdownSummary implements ReportRenderer {
         if (ElasticSection.any(runs)) {
             ElasticSection.write(runs, out);
         }
+        if (DeploymentSection.any(runs)) {
+            DeploymentSection.write(runs, out);
+        }
         for (RunResult run : runs) {
             out.write("\n## Cost lines: " + Text.markdown(run.variant()) + "\n\n");
             costLines(run, out);

@@ -12,6 +12,9 @@ import io.fleetsim.placement.PlacementStrategy;
 import io.fleetsim.placement.Placer;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.ClusterSpec;
+import io.fleetsim.scenario.model.DeploymentConfigurationSpec;
+import io.fleetsim.scenario.model.DeploymentSpec;
+import io.fleetsim.scenario.model.ImageSpec;
 import io.fleetsim.scenario.model.JobSpec;
 import io.fleetsim.scenario.model.PlacementConstraintSpec;
 import io.fleetsim.scenario.model.PlacementStrategySpec;
@@ -45,8 +48,14 @@ import java.util.Map;
  *   the agent starts, and only then take tasks. Launches are balanced across the cluster's zones in order.</li>
  * </ul>
  *
+ * <p>The REPLICA service scheduler (platform-semantics.md section 5.4) is event-driven: {@link #reconcile} runs on
+ * every state change of a service's tasks (RUNNING, STOPPED, becoming healthy), at a deployment's start, on a new
+ * desired count and when a restart delay ends; never per request. It keeps the desired count, rolls deployments
+ * within the minimumHealthyPercent / maximumPercent bounds, runs the circuit breaker, and throttles restarts after
+ * tasks that fail before becoming healthy.
+ *
  * <p>Caveats: concurrent image pulls on one instance each get the full pull bandwidth; a pull that fails is not
- * modelled; the service scheduler's restart throttle and deployments come with the elastic-ECS issue.
+ * modelled; a deployment changes only the image (cpu, memory and the rest of the task definition stay).
  */
 public final class EcsCluster {
 
@@ -126,13 +135,19 @@ public final class EcsCluster {
 
     // ---------------------------------------------------------------- workloads
 
-    /** Registers a REPLICA service and launches its desired count now. */
+    /** Registers a REPLICA service, launches its desired count now and schedules its deployments. */
     public Workload addService(ServiceSpec s) {
         Workload w = newWorkload(Workload.Kind.SERVICE, s.name(), "service:" + s.name(),
                 arns.service(spec.name(), s.name()), s.taskDefinition(), s.capacityProviderStrategy(),
                 s.placementStrategy(), s.placementConstraints(), s.desiredCount(), 0L);
+        w.deploymentConfiguration = s.deploymentConfiguration();
+        // A task is healthy once RUNNING and past the load balancer's health-check grace period (section 5.4).
+        w.healthCheckGraceNanos = s.traffic() == null ? 0L : s.traffic().loadBalancer().healthCheckGracePeriodNanos();
         for (int i = 0; i < s.desiredCount(); i++) {
             launchTask(w);
+        }
+        for (DeploymentSpec d : s.deployments()) {
+            sim.schedule(d.atNanos(), () -> deploy(w, d.image(), d.failing()));
         }
         return w;
     }
@@ -184,6 +199,8 @@ public final class EcsCluster {
         Workload w = new Workload(kind, name, group, workloadArn == null ? arns.taskDefinition(td.family(), revision)
                 : workloadArn, arns.taskDefinition(td.family(), revision), td, strategy, ps, request, desired,
                 runNanos, spec.zones().size());
+        w.revisions.add(new Workload.Revision(td, arns.taskDefinition(td.family(), revision), false));
+        w.placementStrategies = List.copyOf(strategies);
         workloads.add(w);
         return w;
     }
@@ -193,10 +210,9 @@ public final class EcsCluster {
      * service scheduler stops tasks (platform-semantics.md section 5.2, scale-in): first tasks not yet RUNNING
      * (newest first), then RUNNING ones chosen so the service stays balanced: the zone with the most tasks of the
      * service, in it the instance with the most, newest task first (on Fargate, the zone alone). Stopped tasks
-     * drain and stop after their stop timeout at most.
-     *
-     * <p>Caveats: with a binpack strategy ECS stops the task whose instance is left with the most free resources;
-     * fleetsim applies the balancing rule above to every strategy.
+     * drain and stop after their stop timeout at most. On EC2 the service's placement strategies choose which
+     * RUNNING task stops ({@link #scaleInVictim}). During a deployment the deployment's rules decide
+     * ({@link #reconcile}).
      */
     public void setDesiredCount(Workload w, int desired) {
         if (w.kind != Workload.Kind.SERVICE) {
@@ -206,44 +222,78 @@ public final class EcsCluster {
             throw new IllegalArgumentException("desired count must be >= 0, found " + desired);
         }
         w.desiredCount = desired;
-        // Tasks already STOPPING do not count towards the desired count (ECS counts PENDING and RUNNING).
-        while (w.live - w.stopping < desired) {
-            launchTask(w);
+        if (w.deployment != null) {
+            reconcile(w);
+            return;
         }
+        // Tasks already STOPPING do not count towards the desired count (ECS counts PENDING and RUNNING).
+        launchMissing(w);
         for (int excess = w.live - w.stopping - desired; excess > 0; excess--) {
-            stopTask(scaleInVictim(w), w.taskDefinition.stopTimeoutNanos());
+            stopTask(scaleInVictim(w, -1, true), w.taskDefinition.stopTimeoutNanos());
         }
     }
 
-    private Task scaleInVictim(Workload w) {
-        // Tasks that are not running yet serve nothing: stop the newest of them first.
-        for (int i = tasks.size() - 1; i >= 0; i--) {
-            Task t = tasks.get(i);
-            if (t.workload == w && (t.state == TaskState.PROVISIONING || t.state == TaskState.PENDING)) {
+    /**
+     * The task scale-in stops (platform-semantics.md section 5.2), among the service's live tasks of revision
+     * {@code revision} ({@code only}) or of every other revision ({@code !only}); {@code revision} -1: any task.
+     * <ol>
+     *   <li>Tasks that are not RUNNING yet serve nothing: the newest of them.</li>
+     *   <li>Fargate: the zone with the most RUNNING tasks of the service (ties to the zone listed first).</li>
+     *   <li>EC2: the service's placement strategies in order, each keeping the candidates it ranks first:
+     *   {@code spread(attribute:ecs.availability-zone)} the zone with the most RUNNING tasks of the service (ties
+     *   to the zone listed first, the documented default rule); {@code spread} on another field the field values
+     *   with the most tasks of the service placed there (for {@code instanceId}/{@code host} the instance's task
+     *   group count); {@code binpack(memory|cpu)} the instances that will have the most memory|cpu available after
+     *   the task stops; {@code random} one candidate drawn from the placement stream.</li>
+     *   <li>Ties: the instance with the most tasks of the service, then the newest task.</li>
+     * </ol>
+     */
+    private Task scaleInVictim(Workload w, int revision, boolean only) {
+        List<Task> live = w.liveTasks;
+        for (int i = live.size() - 1; i >= 0; i--) {
+            Task t = live.get(i);
+            if (selected(t, revision, only) && (t.state == TaskState.PROVISIONING || t.state == TaskState.PENDING)) {
                 return t;
             }
         }
-        List<String> zones = spec.zones();
-        int[] perZone = new int[zones.size()];
-        for (Task t : tasks) {
-            if (t.workload == w && t.state == TaskState.RUNNING) {
-                perZone[zones.indexOf(t.zone)]++;
+        List<Task> candidates = new ArrayList<>();
+        for (int i = live.size() - 1; i >= 0; i--) {
+            Task t = live.get(i);
+            if (selected(t, revision, only) && t.state == TaskState.RUNNING) {
+                candidates.add(t);
             }
         }
-        int zone = 0;
-        for (int z = 1; z < perZone.length; z++) {
-            if (perZone[z] > perZone[zone]) {
-                zone = z;
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        if (candidates.get(0).provider.isFargate()) {
+            keepBusiestZone(w, candidates);
+        } else {
+            for (PlacementStrategySpec s : w.placementStrategies) {
+                if (candidates.size() <= 1) {
+                    break;
+                }
+                switch (s.type()) {
+                    case "spread" -> {
+                        if (ZONE_FIELD.equals(s.field())) {
+                            keepBusiestZone(w, candidates);
+                        } else {
+                            keepBusiestValue(w, candidates, s.field());
+                        }
+                    }
+                    case "binpack" -> keepMostFree(candidates, "memory".equals(s.field()));
+                    case "random" -> {
+                        Task pick = candidates.get(placementRandom.nextInt(candidates.size()));
+                        candidates.clear();
+                        candidates.add(pick);
+                    }
+                    default -> throw new IllegalStateException("unknown placement strategy " + s.type());
+                }
             }
         }
-        String victimZone = zones.get(zone);
         Task victim = null;
         int victimLoad = -1;
-        for (int i = tasks.size() - 1; i >= 0; i--) {
-            Task t = tasks.get(i);
-            if (t.workload != w || t.state != TaskState.RUNNING || !t.zone.equals(victimZone)) {
-                continue;
-            }
+        for (Task t : candidates) {
             int load = t.instance == null ? 0 : t.instance.tasksInGroup(w.group);
             if (load > victimLoad) {
                 victim = t;
@@ -251,6 +301,66 @@ public final class EcsCluster {
             }
         }
         return victim;
+    }
+
+    private static final String ZONE_FIELD = "attribute:ecs.availability-zone";
+
+    private static boolean selected(Task t, int revision, boolean only) {
+        return revision < 0 || (t.revision == revision) == only;
+    }
+
+    /** Keeps the candidates in the zone with the most RUNNING tasks of the service, ties to the first zone. */
+    private void keepBusiestZone(Workload w, List<Task> candidates) {
+        List<String> zones = spec.zones();
+        int[] perZone = new int[zones.size()];
+        for (Task t : w.liveTasks) {
+            if (t.state == TaskState.RUNNING) {
+                perZone[zones.indexOf(t.zone)]++;
+            }
+        }
+        int zone = -1;
+        for (Task t : candidates) {
+            int z = zones.indexOf(t.zone);
+            if (zone < 0 || perZone[z] > perZone[zone] || perZone[z] == perZone[zone] && z < zone) {
+                zone = z;
+            }
+        }
+        String keep = zones.get(zone);
+        candidates.removeIf(t -> !t.zone.equals(keep));
+    }
+
+    /** Keeps the candidates whose value of {@code field} has the most tasks of the service placed there. */
+    private static void keepBusiestValue(Workload w, List<Task> candidates, String field) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Task t : w.liveTasks) {
+            if (t.instance != null) {
+                counts.merge(fieldValue(t.instance, field), 1, Integer::sum);
+            }
+        }
+        int best = -1;
+        for (Task t : candidates) {
+            best = Math.max(best, counts.getOrDefault(fieldValue(t.instance, field), 0));
+        }
+        int max = best;
+        candidates.removeIf(t -> counts.getOrDefault(fieldValue(t.instance, field), 0) != max);
+    }
+
+    private static String fieldValue(ContainerInstance ci, String field) {
+        if ("instanceId".equals(field) || "host".equals(field)) {
+            return ci.instanceId();
+        }
+        String value = ci.attribute(field.substring("attribute:".length()));
+        return value == null ? "" : value;
+    }
+
+    /** binpack on scale-in: keeps the candidates on the instances left with the most memory (or CPU) available. */
+    private static void keepMostFree(List<Task> candidates, boolean memory) {
+        int best = Integer.MIN_VALUE;
+        for (Task t : candidates) {
+            best = Math.max(best, memory ? t.instance.remainingMemoryMiB() : t.instance.remainingCpu());
+        }
+        int max = best;
+        candidates.removeIf(t -> (memory ? t.instance.remainingMemoryMiB() : t.instance.remainingCpu()) != max);
     }
 
     // ---------------------------------------------------------------- task lifecycle
@@ -262,7 +372,9 @@ public final class EcsCluster {
         CapacityProvider p = w.providers[item];
         String id = arns.newResourceId();
         Task t = new Task(tasks.size(), id, arns.task(spec.name(), id), w, p, now);
+        t.revision = w.primary;
         tasks.add(t);
+        w.liveTasks.add(t);
         w.liveByProvider[item]++;
         w.live++;
         w.tasksStarted++;
@@ -321,7 +433,7 @@ public final class EcsCluster {
 
     private void onProvisioned(Task t, long now) {
         move(t, TaskState.PENDING);
-        TaskDefinitionSpec td = t.workload.taskDefinition;
+        TaskDefinitionSpec td = t.workload.revisions.get(t.revision).taskDefinition();
         long pull;
         if (t.provider.isFargate()) {
             // Pull bandwidth scales with the task's CPU (platform-semantics.md section 1.6); at least a 0.25-vCPU share.
@@ -343,19 +455,28 @@ public final class EcsCluster {
 
     private void onPulled(Task t, long now) {
         if (t.instance != null) {
-            t.instance.cacheImage(t.workload.taskDefinition.image().key());
+            t.instance.cacheImage(t.workload.revisions.get(t.revision).taskDefinition().image().key());
         }
         t.pendingEvent = sim.schedule(now + timings.containerStartNanos(), started, t.index);
     }
 
     private void onRunning(Task t, long now) {
         t.pendingEvent = -1;
+        Workload w = t.workload;
+        if (w.revisions.get(t.revision).failing()) {
+            // A bad release: the container exits with an error right after it starts; the task never runs.
+            t.failedBeforeHealthy = true;
+            stopTask(t, 0L, true);
+            return;
+        }
         move(t, TaskState.RUNNING);
         t.runningAt = now;
-        t.workload.waitNanos += now - t.createdAt;
+        w.waitNanos += now - t.createdAt;
         listener.taskRunning(t, now);
-        if (t.workload.kind == Workload.Kind.JOB) {
-            t.pendingEvent = sim.schedule(now + t.workload.runNanos, exited, t.index);
+        if (w.kind == Workload.Kind.JOB) {
+            t.pendingEvent = sim.schedule(now + w.runNanos, exited, t.index);
+        } else if (w.deployment != null) {
+            reconcile(w);
         }
     }
 
@@ -401,6 +522,10 @@ public final class EcsCluster {
         }
         if (t.state == TaskState.RUNNING) {
             t.workload.runningNanos += now - t.runningAt;
+            if (isHealthy(t, now)) {
+                t.workload.lastHealthyAt = Math.max(t.workload.lastHealthyAt,
+                        t.runningAt + t.workload.healthCheckGraceNanos);
+            }
         }
         move(t, TaskState.STOPPING);
         t.stoppingAt = now;
@@ -417,6 +542,7 @@ public final class EcsCluster {
         Workload w = t.workload;
         w.live--;
         w.tasksStopped++;
+        w.liveTasks.remove(t);
         for (int i = 0; i < w.providers.length; i++) {
             if (w.providers[i] == t.provider) {
                 w.liveByProvider[i]--;
@@ -441,9 +567,10 @@ public final class EcsCluster {
         }
         // The REPLICA scheduler replaces tasks that stop (platform-semantics.md section 5.4).
         if (w.kind == Workload.Kind.SERVICE) {
-            while (w.live - w.stopping < w.desiredCount) {
-                launchTask(w);
+            if (t.failedBeforeHealthy) {
+                taskFailed(w, t, now);
             }
+            reconcile(w);
         }
     }
 
@@ -472,6 +599,261 @@ public final class EcsCluster {
                 leaveUnplaced(t, now);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- service scheduler
+
+    /** Longest restart delay of the service scheduler's throttle, 15 minutes (platform-semantics.md section 5.4). */
+    public static final long RESTART_THROTTLE_CAP_NANOS = 15 * 60_000_000_000L;
+
+    /**
+     * The restart throttle's delay before the replacement after the {@code n}-th consecutive task that failed before
+     * becoming healthy: none after the first, then {@code base} after the second, doubling per further failure, at
+     * most 15 minutes. AWS publishes only the 15-minute cap ("incrementally longer restart delays", section 5.4);
+     * the schedule is fleetsim's assumption. With the default base of 30 s: 0, 30 s, 1 min, 2 min, 4 min, 8 min,
+     * then 15 min.
+     */
+    public static long restartDelayNanos(int n, long baseNanos) {
+        if (n <= 1) {
+            return 0L;
+        }
+        long delay = baseNanos;
+        for (int i = 2; i < n && delay < RESTART_THROTTLE_CAP_NANOS; i++) {
+            delay *= 2;
+        }
+        return Math.min(delay, RESTART_THROTTLE_CAP_NANOS);
+    }
+
+    /** RUNNING and past the health-check grace period. */
+    private static boolean isHealthy(Task t, long now) {
+        return t.state == TaskState.RUNNING && now >= t.runningAt + t.workload.healthCheckGraceNanos;
+    }
+
+    /**
+     * Registers a new revision of the service's task definition with {@code image} and starts a deployment to it
+     * now (UpdateService with a new task definition); a deployment in progress is superseded.
+     */
+    public void deploy(Workload w, ImageSpec image, boolean failing) {
+        TaskDefinitionSpec base = w.taskDefinition;
+        TaskDefinitionSpec td = new TaskDefinitionSpec(base.family(), base.cpuUnits(), base.memoryMiB(), image,
+                base.networkMode(), base.ephemeralStorageGiB(), base.cpuArchitecture(), base.stopTimeoutNanos());
+        int revision = taskDefinitionRevisions.merge(td.family(), 1, Integer::sum);
+        w.revisions.add(new Workload.Revision(td, arns.taskDefinition(td.family(), revision), failing));
+        beginDeployment(w, w.revisions.size() - 1, false);
+    }
+
+    private void beginDeployment(Workload w, int revision, boolean rollback) {
+        long now = sim.now();
+        String superseded = "";
+        if (w.deployment != null) {
+            w.deployment.end(now, Deployment.Outcome.SUPERSEDED);
+            superseded = "; supersedes deployment " + w.deployment.number + " (in progress)";
+        }
+        Workload.Revision r = w.revisions.get(revision);
+        int desired = w.desiredCount;
+        DeploymentConfigurationSpec c = w.deploymentConfiguration;
+        Deployment d = new Deployment(w.deployments.size() + 1, w.name, revision, r.arn(),
+                r.taskDefinition().image().key(), rollback, now,
+                DeploymentConfigurationSpec.circuitBreakerThreshold(desired));
+        w.deployments.add(d);
+        w.deployment = d;
+        w.primary = revision;
+        w.launchesHalted = false;
+        // A new task definition resets the restart throttle (section 5.4).
+        w.consecutiveFailures = 0;
+        w.launchNotBefore = 0L;
+        String breaker = c.circuitBreakerEnable()
+                ? "circuit breaker after " + d.failureThreshold + " failed tasks = clamp(ceil(0.5 x " + desired
+                        + "), 10, 200)" + (c.circuitBreakerRollback() ? " with rollback" : " without rollback")
+                : "circuit breaker off";
+        clusterEvent(now, rollback ? "rollback-started" : "deployment-started", w.name, "deployment " + d.number
+                + " to " + r.arn() + " (image " + d.image + "): desired " + desired + ", at least "
+                + c.lowerBound(desired) + " healthy = ceil(" + desired + " x " + c.minimumHealthyPercent()
+                + "%), at most " + c.upperBound(desired) + " tasks = floor(" + desired + " x " + c.maximumPercent()
+                + "%); " + breaker + superseded);
+        reconcile(w);
+    }
+
+    private void clusterEvent(long now, String kind, String subject, String reason) {
+        listener.clusterEvent(new ClusterEvent(now, spec.name(), kind, subject, reason));
+    }
+
+    /** Launches tasks up to the desired count, unless the restart throttle or a failed deployment holds them. */
+    private void launchMissing(Workload w) {
+        if (w.launchesHalted || w.live - w.stopping >= w.desiredCount) {
+            return;
+        }
+        if (sim.now() < w.launchNotBefore) {
+            wake(w, w.launchNotBefore);
+            return;
+        }
+        while (w.live - w.stopping < w.desiredCount) {
+            launchTask(w);
+        }
+    }
+
+    /**
+     * The service scheduler's step for {@code w}, run on every state change of its tasks (platform-semantics.md
+     * section 5.4). Without a deployment: replace tasks up to the desired count. During a deployment to revision R,
+     * with lower = ceil(desired x minimumHealthyPercent / 100) and upper = floor(desired x maximumPercent / 100):
+     * <ol>
+     *   <li>stop tasks of other revisions (not yet RUNNING first, then by {@link #scaleInVictim}) while the
+     *   healthy tasks stay at least lower (stopping one that is not healthy costs nothing);</li>
+     *   <li>launch tasks of R while fewer than desired of them are live and all live tasks (RUNNING, PENDING,
+     *   PROVISIONING and STOPPING, of every revision) are fewer than upper;</li>
+     *   <li>complete once desired tasks of R are healthy and no task of another revision is live.</li>
+     * </ol>
+     */
+    private void reconcile(Workload w) {
+        Deployment d = w.deployment;
+        if (d == null) {
+            launchMissing(w);
+            return;
+        }
+        long now = sim.now();
+        DeploymentConfigurationSpec c = w.deploymentConfiguration;
+        int desired = w.desiredCount;
+        int lower = c.lowerBound(desired);
+        int upper = c.upperBound(desired);
+        int total = 0;
+        int healthy = 0;
+        int newLive = 0;
+        int newHealthy = 0;
+        int oldLive = 0;
+        int oldStopping = 0;
+        long nextHealthy = Long.MAX_VALUE;
+        for (Task t : w.liveTasks) {
+            total++;
+            boolean isNew = t.revision == d.revision;
+            if (t.state == TaskState.STOPPING) {
+                oldStopping += isNew ? 0 : 1;
+                continue;
+            }
+            boolean h = isHealthy(t, now);
+            if (t.state == TaskState.RUNNING && !h) {
+                nextHealthy = Math.min(nextHealthy, t.runningAt + w.healthCheckGraceNanos);
+            }
+            healthy += h ? 1 : 0;
+            if (isNew) {
+                newLive++;
+                newHealthy += h ? 1 : 0;
+            } else {
+                oldLive++;
+            }
+        }
+        long stopTimeout = w.taskDefinition.stopTimeoutNanos();
+        while (oldLive > 0) {
+            Task victim = scaleInVictim(w, d.revision, false);
+            boolean h = isHealthy(victim, now);
+            if (h && healthy - 1 < lower) {
+                break;
+            }
+            stopTask(victim, stopTimeout);
+            oldLive--;
+            oldStopping++;
+            healthy -= h ? 1 : 0;
+        }
+        // A lower desired count during the deployment (a scheduled action) stops tasks of the new revision too.
+        while (newLive > desired) {
+            Task victim = scaleInVictim(w, d.revision, true);
+            newHealthy -= isHealthy(victim, now) ? 1 : 0;
+            stopTask(victim, stopTimeout);
+            newLive--;
+        }
+        if (newLive < desired && total < upper) {
+            if (now < w.launchNotBefore) {
+                wake(w, w.launchNotBefore);
+            } else {
+                while (newLive < desired && total < upper) {
+                    launchTask(w);
+                    d.tasksLaunched++;
+                    newLive++;
+                    total++;
+                }
+            }
+        }
+        if (newHealthy >= desired && oldLive == 0 && oldStopping == 0) {
+            d.end(now, Deployment.Outcome.COMPLETED);
+            w.deployment = null;
+            w.stable = d.revision;
+            clusterEvent(now, "deployment-completed", w.name, "deployment " + d.number + " to " + d.taskDefinitionArn
+                    + ": " + newHealthy + " of " + desired + " desired tasks healthy on the new revision, no old task"
+                    + " left; launched " + d.tasksLaunched + ", failed " + d.tasksFailed + ", took "
+                    + io.fleetsim.engine.Durations.format(now - d.startNanos));
+            return;
+        }
+        if (nextHealthy != Long.MAX_VALUE) {
+            wake(w, nextHealthy);
+        }
+    }
+
+    /**
+     * A task of {@code w} stopped with a failure before it became healthy: if it is of the revision the service
+     * launches, the restart throttle delays the next launch, and during a deployment it counts towards the
+     * circuit breaker.
+     */
+    private void taskFailed(Workload w, Task t, long now) {
+        if (t.revision != w.primary) {
+            // A task of a revision the service no longer launches (after a rollback): nothing to throttle.
+            return;
+        }
+        long healthySince = w.lastHealthyAt;
+        for (Task other : w.liveTasks) {
+            if (isHealthy(other, now)) {
+                healthySince = Math.max(healthySince, other.runningAt + w.healthCheckGraceNanos);
+            }
+        }
+        if (healthySince > w.lastFailureAt) {
+            w.consecutiveFailures = 0;
+        }
+        w.consecutiveFailures++;
+        w.lastFailureAt = now;
+        long delay = restartDelayNanos(w.consecutiveFailures, timings.restartThrottleBaseNanos());
+        if (delay > 0) {
+            w.launchNotBefore = now + delay;
+            clusterEvent(now, "restart-throttled", w.name, w.consecutiveFailures + " consecutive tasks failed before "
+                    + "becoming healthy (last " + t.id + "): next launch in "
+                    + io.fleetsim.engine.Durations.format(delay) + " (assumed schedule: none after the first "
+                    + "failure, then " + io.fleetsim.engine.Durations.format(timings.restartThrottleBaseNanos())
+                    + " doubling per failure, at most 15m)");
+        }
+        Deployment d = w.deployment;
+        if (d == null || t.revision != d.revision) {
+            return;
+        }
+        d.tasksFailed++;
+        DeploymentConfigurationSpec c = w.deploymentConfiguration;
+        if (!c.circuitBreakerEnable() || d.tasksFailed < d.failureThreshold) {
+            return;
+        }
+        d.end(now, Deployment.Outcome.FAILED);
+        w.deployment = null;
+        boolean rollback = c.circuitBreakerRollback() && !d.rollback && w.stable != d.revision;
+        clusterEvent(now, "deployment-failed", w.name, "deployment " + d.number + " to " + d.taskDefinitionArn + ": "
+                + d.tasksFailed + " of " + d.tasksLaunched + " new tasks failed before becoming healthy, threshold "
+                + d.failureThreshold + "; " + (rollback ? "rolling back to " + w.revisions.get(w.stable).arn()
+                        : "no rollback: the service stops launching tasks and keeps the ones it has"));
+        if (rollback) {
+            beginDeployment(w, w.stable, true);
+        } else {
+            w.launchesHalted = true;
+        }
+    }
+
+    /** Runs {@link #reconcile} for {@code w} at {@code at} (one pending wake-up per service, the earliest). */
+    private void wake(Workload w, long at) {
+        if (w.wakeEvent >= 0 && w.wakeAt <= at) {
+            return;
+        }
+        if (w.wakeEvent >= 0) {
+            sim.cancel(w.wakeEvent);
+        }
+        w.wakeAt = at;
+        w.wakeEvent = sim.schedule(at, () -> {
+            w.wakeEvent = -1;
+            w.wakeAt = Long.MAX_VALUE;
+            reconcile(w);
+        });
     }
 
     // ---------------------------------------------------------------- instances
@@ -792,11 +1174,15 @@ public final class EcsCluster {
         terminateInstance(ci, p);
     }
 
-    /** A running task's container crashes: it stops at once and the service scheduler replaces it. */
+    /**
+     * A running task's container crashes: it stops at once and the service scheduler replaces it. A crash before
+     * the task became healthy counts towards the restart throttle and a deployment's circuit breaker.
+     */
     public void crashTask(Task t) {
         if (t.state == TaskState.STOPPING || t.state == TaskState.STOPPED) {
             return;
         }
+        t.failedBeforeHealthy = t.state == TaskState.RUNNING && !isHealthy(t, sim.now());
         t.workload.tasksFailed++;
         tasksFailed++;
         t.lostToFault = true;

@@ -23,6 +23,10 @@ public final class Task {
     long pendingEvent = -1;
     /** Stopped by a fault: a Spot interruption, a crash, the failure of its instance or zone. */
     boolean lostToFault;
+    /** Index of its task-definition revision in its workload's revisions (0: the one it was created with). */
+    int revision;
+    /** It stopped with a failure (a crash, a failing revision) before it became healthy. */
+    boolean failedBeforeHealthy;
 
     Task(int index, String id, String arn, Workload workload, CapacityProvider provider, long createdAt) {
         this.index = index;
@@ -77,6 +81,11 @@ public final class Task {
 
     public long stoppedAt() {
         return stoppedAt;
+    }
+
+    /** The ARN of the task-definition revision it runs. */
+    public String taskDefinitionArn() {
+        return workload.revisions.get(revision).arn();
     }
 
     /** Waiting for an instance with room. */

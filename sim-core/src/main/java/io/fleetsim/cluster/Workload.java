@@ -1,8 +1,11 @@
 package io.fleetsim.cluster;
 
 import io.fleetsim.placement.PlacementRequest;
+import io.fleetsim.scenario.model.DeploymentConfigurationSpec;
+import io.fleetsim.scenario.model.PlacementStrategySpec;
 import io.fleetsim.scenario.model.StrategyItem;
 import io.fleetsim.scenario.model.TaskDefinitionSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,6 +48,41 @@ public final class Workload {
     long runningNanos;
     long waitNanos;
     long unplacedNanos;
+
+    /** A task-definition revision of the workload; {@code failing}: its tasks fail right after their container starts. */
+    record Revision(TaskDefinitionSpec taskDefinition, String arn, boolean failing) {
+    }
+
+    /** Revisions registered for it, in order; index 0 is the one it was created with. */
+    final List<Revision> revisions = new ArrayList<>();
+    /** The placement strategies as written, for scale-in (platform-semantics.md section 5.2). */
+    List<PlacementStrategySpec> placementStrategies = List.of();
+    /** Live (not STOPPED) tasks in launch order. */
+    final List<Task> liveTasks = new ArrayList<>();
+
+    // Service scheduler state (platform-semantics.md section 5.4).
+    DeploymentConfigurationSpec deploymentConfiguration = DeploymentConfigurationSpec.DEFAULT;
+    /** A RUNNING task counts as healthy this long after it started (the load balancer's grace period, or 0). */
+    long healthCheckGraceNanos;
+    /** The revision new tasks are launched with. */
+    int primary;
+    /** The last revision a deployment completed to (a rollback's target). */
+    int stable;
+    /** After a deployment failed without rollback: the service launches nothing until the next deployment. */
+    boolean launchesHalted;
+    /** The deployment in progress, or {@code null}. */
+    Deployment deployment;
+    final List<Deployment> deployments = new ArrayList<>();
+    /** Restart throttle: failures before healthy since a task last became healthy or a revision was deployed. */
+    int consecutiveFailures;
+    long lastFailureAt = -1;
+    /** The latest time a task of the service became healthy that the scheduler knows of. */
+    long lastHealthyAt = -1;
+    /** No task is launched before this (restart throttle). */
+    long launchNotBefore;
+    /** The pending wake-up of the scheduler for this service (throttle end, a task becoming healthy). */
+    long wakeAt = Long.MAX_VALUE;
+    long wakeEvent = -1;
 
     Workload(Kind kind, String name, String group, String arn, String taskDefinitionArn,
             TaskDefinitionSpec taskDefinition, List<StrategyItem> strategy, CapacityProvider[] providers,
@@ -179,5 +217,20 @@ public final class Workload {
             }
         }
         return false;
+    }
+
+    /** A deployment (or rollback) is in progress: service auto scaling does not scale in (section 5.5). */
+    public boolean deploymentInProgress() {
+        return deployment != null;
+    }
+
+    /** Its deployments and rollbacks so far, in start order (read-only view). */
+    public List<Deployment> deployments() {
+        return java.util.Collections.unmodifiableList(deployments);
+    }
+
+    /** The ARN of the revision new tasks are launched with. */
+    public String primaryTaskDefinitionArn() {
+        return revisions.get(primary).arn();
     }
 }

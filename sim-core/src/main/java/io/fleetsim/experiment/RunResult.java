@@ -3,6 +3,7 @@ package io.fleetsim.experiment;
 import io.fleetsim.billing.CostReport;
 import io.fleetsim.billing.UsageRecord;
 import io.fleetsim.metrics.ElasticResult;
+import io.fleetsim.metrics.DeploymentSummary;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.RunSummary;
@@ -34,6 +35,8 @@ import java.util.List;
  * @param elastic           cluster events (faults, managed scaling, deployments), and per service and EC2 capacity
  *                          provider how capacity followed load: task counts per minute, scaling lag, SLO minutes
  *                          by cause, tasks lost and replaced, cost above the floor
+ * @param deployments       every deployment and rollback of every service, by service in scenario order, then in
+ *                          start order; empty when the scenario has none
  */
 public record RunResult(
         String scenarioName,
@@ -51,15 +54,16 @@ public record RunResult(
         List<ResourceInfo> resources,
         List<ServiceTrafficResult> traffic,
         List<ScalingTimeline> scaling,
-        ElasticResult elastic) {
+        ElasticResult elastic,
+        List<DeploymentSummary> deployments) {
 
-    /** A result without elastic data (no events, no per-service capacity figures). */
+    /** A result without elastic data (no events, no per-service capacity figures) and without deployments. */
     public RunResult(String scenarioName, String variant, long seed, String fleetsimVersion, String catalogProvenance,
             Instant start, long durationNanos, List<UsageRecord> usage, CostReport cost, BigDecimal projectionFactor,
             RunSummary summary, List<MinuteSample> minutes, List<ResourceInfo> resources,
             List<ServiceTrafficResult> traffic, List<ScalingTimeline> scaling) {
         this(scenarioName, variant, seed, fleetsimVersion, catalogProvenance, start, durationNanos, usage, cost,
-                projectionFactor, summary, minutes, resources, traffic, scaling, ElasticResult.EMPTY);
+                projectionFactor, summary, minutes, resources, traffic, scaling, ElasticResult.EMPTY, List.of());
     }
 
     public RunResult {
@@ -69,6 +73,16 @@ public record RunResult(
         resources = List.copyOf(resources);
         traffic = List.copyOf(traffic);
         scaling = List.copyOf(scaling);
+        deployments = List.copyOf(deployments);
+    }
+
+    /** A result with elastic data and without deployments. */
+    public RunResult(String scenarioName, String variant, long seed, String fleetsimVersion, String catalogProvenance,
+            Instant start, long durationNanos, List<UsageRecord> usage, CostReport cost, BigDecimal projectionFactor,
+            RunSummary summary, List<MinuteSample> minutes, List<ResourceInfo> resources,
+            List<ServiceTrafficResult> traffic, List<ScalingTimeline> scaling, ElasticResult elastic) {
+        this(scenarioName, variant, seed, fleetsimVersion, catalogProvenance, start, durationNanos, usage, cost,
+                projectionFactor, summary, minutes, resources, traffic, scaling, elastic, List.of());
     }
 
     /** Requests completed by all services after warm-up. */

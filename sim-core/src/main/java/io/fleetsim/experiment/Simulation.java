@@ -11,6 +11,7 @@ import io.fleetsim.cluster.Arns;
 import io.fleetsim.cluster.CapacityProvider;
 import io.fleetsim.cluster.ClusterListener;
 import io.fleetsim.cluster.ContainerInstance;
+import io.fleetsim.cluster.Deployment;
 import io.fleetsim.cluster.EcsCluster;
 import io.fleetsim.cluster.Task;
 import io.fleetsim.cluster.TaskState;
@@ -19,6 +20,7 @@ import io.fleetsim.engine.Durations;
 import io.fleetsim.faults.Failures;
 import io.fleetsim.faults.SpotInterruptions;
 import io.fleetsim.engine.Simulator;
+import io.fleetsim.metrics.DeploymentSummary;
 import io.fleetsim.metrics.MinuteSample;
 import io.fleetsim.metrics.ResourceInfo;
 import io.fleetsim.metrics.RunSummary;
@@ -29,6 +31,7 @@ import io.fleetsim.scenario.model.ServiceAutoScalingSpec.ScheduledActionSpec;
 import io.fleetsim.metrics.WorkloadSummary;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.ClusterSpec;
+import io.fleetsim.scenario.model.DeploymentSpec;
 import io.fleetsim.scenario.model.ImageSpec;
 import io.fleetsim.scenario.model.JobSpec;
 import io.fleetsim.scenario.model.Scenario;
@@ -143,6 +146,15 @@ public final class Simulation implements ClusterListener {
         for (ImageSpec image : images.values()) {
             into.ecrStorage(image.repository(), image.sizeBytes(), "ecr", 0L, scenario.durationNanos());
         }
+        // A deployed image is stored from its deployment (pushed just before it) to the end of the run.
+        for (ServiceSpec s : scenario.services()) {
+            for (DeploymentSpec d : s.deployments()) {
+                if (images.putIfAbsent(d.image().key(), d.image()) == null) {
+                    into.ecrStorage(d.image().repository(), d.image().sizeBytes(), "ecr", d.atNanos(),
+                            scenario.durationNanos());
+                }
+            }
+        }
     }
 
     /** Runs the whole scenario and returns the priced result. */
@@ -221,7 +233,9 @@ public final class Simulation implements ClusterListener {
             ServiceAutoScaler scaler = scalers.get(e.getKey());
             if (scaler != null) {
                 Workload w = e.getKey();
-                int desired = scaler.onMinute(now, w.desiredCount(), e.getValue().datapoints(), false);
+                // Scale-in is suspended while a deployment is in progress (platform-semantics.md section 5.5).
+                int desired = scaler.onMinute(now, w.desiredCount(), e.getValue().datapoints(),
+                        w.deploymentInProgress());
                 if (desired != w.desiredCount()) {
                     setDesiredCount(workloads.get(w), w, desired);
                 }
@@ -303,7 +317,7 @@ public final class Simulation implements ClusterListener {
         scalers.forEach((w, scaler) -> actions.put(w, scaler.actions()));
         return new RunResult(scenario.name(), scenario.variant(), scenario.seed(), Version.VERSION,
                 catalog.provenance(), scenario.start(), end, usage, cost, factor, summary, minutes, resources(), traffic,
-                scaling(), elastic.finish(end, cost, actions, trafficMinutes));
+                scaling(), elastic.finish(end, cost, actions, trafficMinutes), deployments());
     }
 
     /** Changes a service's desired count, noting the tasks it launched (not replacements) for the reports. */
@@ -311,6 +325,17 @@ public final class Simulation implements ClusterListener {
         long started = w.tasksStarted();
         cluster.setDesiredCount(w, desired);
         elastic.desiredChanged(w, sim.now(), w.tasksStarted() - started);
+    }
+
+    private List<DeploymentSummary> deployments() {
+        List<DeploymentSummary> out = new ArrayList<>();
+        for (Workload w : workloads.keySet()) {
+            for (Deployment d : w.deployments()) {
+                out.add(new DeploymentSummary(w.name(), d.number(), d.isRollback(), d.taskDefinitionArn(), d.image(),
+                        d.startNanos(), d.endNanos(), d.tasksLaunched(), d.tasksFailed(), d.outcome().name()));
+            }
+        }
+        return out;
     }
 
     /** Runs a scheduled action at each firing of its schedule. */
@@ -399,6 +424,14 @@ public final class Simulation implements ClusterListener {
                         + w.taskDefinition().networkMode().name().toLowerCase() + ", "
                         + w.taskDefinition().cpuArchitecture().name() + ", image " + w.taskDefinition().image().key();
                 taskDefinitions.putIfAbsent(w.taskDefinitionArn(), td);
+                for (Deployment d : w.deployments()) {
+                    if (!d.isRollback()) {
+                        taskDefinitions.putIfAbsent(d.taskDefinitionArn(), w.taskDefinition().cpuUnits()
+                                + " CPU units, " + w.taskDefinition().memoryMiB() + " MiB, "
+                                + w.taskDefinition().networkMode().name().toLowerCase() + ", "
+                                + w.taskDefinition().cpuArchitecture().name() + ", image " + d.image());
+                    }
+                }
                 if (w.kind() == Workload.Kind.SERVICE) {
                     out.add(new ResourceInfo("service", w.name(), w.arn(),
                             "REPLICA, desiredCount " + w.desiredCount()));
@@ -412,6 +445,8 @@ public final class Simulation implements ClusterListener {
                 s.taskDefinition().image()));
         scenario.jobs().forEach(j -> repos.putIfAbsent(j.taskDefinition().image().repository(),
                 j.taskDefinition().image()));
+        scenario.services().forEach(s -> s.deployments().forEach(d -> repos.putIfAbsent(d.image().repository(),
+                d.image())));
         repos.forEach((name, image) -> out.add(new ResourceInfo("ecr-repository", name, arns.ecrRepository(name),
                 "image " + image.key() + ", " + image.sizeBytes() + " bytes")));
         return out;

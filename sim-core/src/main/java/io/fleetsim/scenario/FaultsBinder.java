@@ -248,7 +248,7 @@ final class FaultsBinder {
      * The scenario's {@code duration}, read again without reporting (the scenario binder reports a bad one), or
      * {@code null} when it is absent or bad: the outage start is then not checked against it.
      */
-    private static Long scenarioDuration(Reader.Fields top) {
+    static Long scenarioDuration(Reader.Fields top) {
         YamlNode node = top.get("duration");
         if (!(node instanceof ScalarNode) || ((ScalarNode) node).isNull()) {
             return null;

@@ -29,7 +29,7 @@ final class ScenarioBinder {
             "pricing", "timings", "clusters", "services", "jobs", "faults", "variants");
     static final List<String> PRICING_KEYS = List.of("fargateSpotDiscount", "ec2SpotDiscount");
     static final List<String> TIMING_KEYS = List.of("fargateProvisioning", "ec2EniAttach",
-            "fargatePullBandwidthPerVcpu", "ec2PullBandwidth", "containerStart", "ec2Boot", "ec2AgentRegistration");
+            "fargatePullBandwidthPerVcpu", "ec2PullBandwidth", "containerStart", "ec2Boot", "ec2AgentRegistration", "restartThrottleBase");
     static final List<String> RANGE_KEYS = List.of("min", "max");
 
     /** Default {@code start}: 2024-01-01T00:00:00Z, a Monday (model {@link Scenario} Javadoc). */
@@ -38,6 +38,9 @@ final class ScenarioBinder {
     static final long DEFAULT_SEED = 1;
     /** Fargate Spot: "up to a 70% discount off the regular Fargate price" (platform-semantics.md section 1.4). */
     static final BigDecimal DEFAULT_FARGATE_SPOT_DISCOUNT = new BigDecimal("0.7");
+
+    /** The service scheduler's longest restart delay, 15 minutes (platform-semantics.md section 5.4). */
+    static final long RESTART_THROTTLE_CAP_NANOS = 15 * 60_000_000_000L;
 
     private static final String FRACTION = "a fraction such as `70%` or `0.7`";
 
@@ -184,9 +187,21 @@ final class ScenarioBinder {
                 bandwidth(r, t, "fargatePullBandwidthPerVcpu", d.fargatePullBytesPerSecondPerVcpu()),
                 bandwidth(r, t, "ec2PullBandwidth", d.ec2PullBytesPerSecond()),
                 duration(r, t, "containerStart", d.containerStartNanos()),
-                boot[0], registration[0], boot[1], registration[1]);
+                boot[0], registration[0], boot[1], registration[1],
+                restartThrottleBase(r, t, d.restartThrottleBaseNanos()));
     }
 
+    /** The restart throttle's base delay: longer than 0s and at most the 15-minute cap (section 5.4). */
+    private static long restartThrottleBase(Reader r, Reader.Fields t, long defaultValue) {
+        long v = duration(r, t, "restartThrottleBase", defaultValue);
+        if (t.has("restartThrottleBase") && (v <= 0 || v > RESTART_THROTTLE_CAP_NANOS)) {
+            r.problems().at(t.get("restartThrottleBase"), t.path("restartThrottleBase"), "restartThrottleBase must be "
+                    + "longer than 0s and at most 15m (the service scheduler's cap on restart delays, ECS "
+                    + "service throttle logic), found " + Units.formatDuration(v));
+            return defaultValue;
+        }
+        return v;
+    }
     /**
      * A uniform range {@code { min, max }} (either may be left out), or, when {@code scalarAllowed}, one duration
      * meaning a fixed time.

@@ -132,7 +132,12 @@ final class TaskDefinitionBinder {
         if (node == null) {
             return null;
         }
-        Reader.Fields f = r.fields(node, td.path("image"), IMAGE_KEYS, Map.of());
+        return image(node, td.path("image"));
+    }
+
+    /** An image map {@code { repository, tag, size }} at {@code path} (also a deployment's image). */
+    ImageSpec image(YamlNode node, String path) {
+        Reader.Fields f = r.fields(node, path, IMAGE_KEYS, Map.of());
         if (f == null) {
             return null;
         }

@@ -3,6 +3,8 @@ package io.fleetsim.scenario;
 import io.fleetsim.text.NearMiss;
 import io.fleetsim.scenario.ClusterBinder.ClusterInfo;
 import io.fleetsim.scenario.ClusterBinder.ProviderInfo;
+import io.fleetsim.scenario.model.DeploymentConfigurationSpec;
+import io.fleetsim.scenario.model.DeploymentSpec;
 import io.fleetsim.scenario.model.JobSpec;
 import io.fleetsim.scenario.model.PlacementConstraintSpec;
 import io.fleetsim.scenario.model.PlacementStrategySpec;
@@ -33,7 +35,7 @@ import java.util.Map;
 final class WorkloadBinder {
 
     static final List<String> SERVICE_KEYS = List.of("name", "cluster", "desiredCount", "capacityProviderStrategy",
-            "taskDefinition", "placementStrategy", "placementConstraints", "traffic", "slo", "autoscaling");
+            "taskDefinition", "placementStrategy", "placementConstraints", "traffic", "slo", "autoscaling", "deploymentConfiguration", "deployments");
     static final List<String> JOB_KEYS = List.of("name", "cluster", "schedule", "count", "duration",
             "capacityProviderStrategy", "taskDefinition", "placementStrategy", "placementConstraints");
     static final List<String> STRATEGY_ITEM_KEYS = List.of("capacityProvider", "base", "weight");
@@ -68,6 +70,7 @@ final class WorkloadBinder {
     private final TaskDefinitionBinder taskDefinitions;
     private final TrafficBinder traffic;
     private final AutoScalingBinder autoScaling;
+    private final DeploymentBinder deployments;
 
     WorkloadBinder(Reader r, Map<String, ClusterInfo> clusters, CatalogView catalog, PlacementRules placement,
             Instant start, TrafficBinder traffic) {
@@ -78,6 +81,7 @@ final class WorkloadBinder {
         this.start = start;
         this.taskDefinitions = new TaskDefinitionBinder(r, catalog);
         this.autoScaling = new AutoScalingBinder(r, start);
+        this.deployments = new DeploymentBinder(r, taskDefinitions);
     }
 
     /** The parts services and jobs share, bound. */
@@ -111,9 +115,12 @@ final class WorkloadBinder {
                     ? autoScaling.bind(f.get("autoscaling"), f.path("autoscaling"), f.has("traffic"),
                             new AutoScalingBinder.Desired(dcNode, f.path("desiredCount"), desired))
                     : null;
+            DeploymentConfigurationSpec deploymentConfig = deployments.configuration(f);
+            List<DeploymentSpec> deploymentSpecs = deployments.deployments(f, FaultsBinder.scenarioDuration(top),
+                    deploymentConfig, desired);
             if (r.problems().size() == before) {
                 out.add(new ServiceSpec(c.name, c.cluster, desired, c.strategy, c.taskDefinition, c.placementStrategy,
-                        c.placementConstraints, trafficSpec, slo, scaling));
+                        c.placementConstraints, trafficSpec, slo, scaling, deploymentConfig, deploymentSpecs));
             }
         }
         return out;

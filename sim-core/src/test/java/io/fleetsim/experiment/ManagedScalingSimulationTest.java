@@ -147,7 +147,8 @@ class ManagedScalingSimulationTest {
         var t = base.timings();
         var timings = new io.fleetsim.scenario.model.TimingSpec(t.fargateProvisioningMinNanos(),
                 t.fargateProvisioningMaxNanos(), t.ec2EniAttachNanos(), t.fargatePullBytesPerSecondPerVcpu(),
-                t.ec2PullBytesPerSecond(), t.containerStartNanos(), 6 * S, 5 * S, 21 * S, 25 * S);
+                t.ec2PullBytesPerSecond(), t.containerStartNanos(), 6 * S, 5 * S, 21 * S, 25 * S,
+                t.restartThrottleBaseNanos());
         Scenario s = new Scenario(base.name(), base.description(), base.variant(), base.seed(), base.start(),
                 base.durationNanos(), base.warmupNanos(), base.region(), base.pricing(), timings, base.clusters(),
                 base.services(), base.jobs(), base.faults());

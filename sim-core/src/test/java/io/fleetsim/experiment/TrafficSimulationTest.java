@@ -123,4 +123,46 @@ class TrafficSimulationTest {
         assertThat(r.traffic().get(0).minutes().get(39).healthyTargets()).isEqualTo(2);
         assertThat(r.summary().workloads().get(0).tasksRunningAtEnd()).isEqualTo(2);
     }
+
+    /*
+     * Scale-in is suspended during a deployment (platform-semantics.md section 5.5). Four 1-vCPU Fargate tasks at
+     * 1 request/s of 10 ms work: CPU about 0.25%, far below the scale-in alarm (0.9 x 50 = 45) from the first minute
+     * (tasks RUNNING at 12 s: ENI 10 s, an empty image, start 2 s). Without a deployment the 15th low datapoint
+     * scales in at 15:00. With a failing deployment at 60 s and no circuit breaker the deployment never ends, so the
+     * service never scales in; its four old tasks keep running.
+     */
+    @Test
+    void scaleIn_isSuspendedWhileADeploymentIsInProgress() {
+        var td = TestScenarios.task("api", 1024, 2048, 0, Architecture.X86_64);
+        var base = TestScenarios.serviceWithTraffic("api", 4, td, 1.0, 10 * MS, 0L,
+                new StrategyItem("fargate", 0, 1));
+        var scaling = new io.fleetsim.scenario.model.ServiceAutoScalingSpec(1, 10, List.of(
+                new io.fleetsim.scenario.model.ServiceAutoScalingSpec.TargetTrackingSpec(
+                        io.fleetsim.scenario.model.ServiceAutoScalingSpec.Metric.ECSServiceAverageCPUUtilization, 50.0,
+                        300 * S, 300 * S, false, 3, 15, 0.9)), List.of(), List.of());
+        for (boolean deploying : new boolean[] {false, true}) {
+            var deployments = deploying ? List.of(new io.fleetsim.scenario.model.DeploymentSpec(60 * S,
+                    new io.fleetsim.scenario.model.ImageSpec("api", "v2", 0), true)) : List.<io.fleetsim.scenario.model.DeploymentSpec>of();
+            var service = new io.fleetsim.scenario.model.ServiceSpec(base.name(), base.cluster(), base.desiredCount(),
+                    base.capacityProviderStrategy(), base.taskDefinition(), base.placementStrategy(),
+                    base.placementConstraints(), base.traffic(), base.slo(), scaling,
+                    io.fleetsim.scenario.model.DeploymentConfigurationSpec.DEFAULT, deployments);
+            Scenario s = TestScenarios.scenario(30 * 60 * S, TestScenarios.cluster(TestScenarios.fargate("fargate")),
+                    List.of(service), List.of());
+            RunResult r = new Simulation(s, CATALOG).run(ProgressListener.NONE);
+            var actions = r.scaling().get(0).actions();
+            if (deploying) {
+                assertThat(actions).isEmpty();
+                assertThat(r.deployments()).hasSize(1);
+                assertThat(r.deployments().get(0).outcome()).isEqualTo("IN_PROGRESS");
+                assertThat(r.deployments().get(0).endNanos()).isEqualTo(-1L);
+            } else {
+                assertThat(actions).isNotEmpty();
+                assertThat(actions.get(0).timeNanos()).isEqualTo(15 * 60 * S);
+                assertThat(actions.get(0).from()).isEqualTo(4);
+                assertThat(actions.get(0).to()).isLessThan(4);
+                assertThat(r.deployments()).isEmpty();
+            }
+        }
+    }
 }

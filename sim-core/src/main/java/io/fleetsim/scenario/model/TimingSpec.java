@@ -19,6 +19,10 @@ package io.fleetsim.scenario.model;
  * @param ec2BootMaxNanos               upper bound of the boot time: each launch draws uniformly in
  *                                      [ec2BootNanos, ec2BootMaxNanos]; equal to it by default (a fixed time)
  * @param ec2AgentRegistrationMaxNanos  upper bound of the registration time, drawn the same way
+ * @param restartThrottleBaseNanos      the service scheduler's restart throttle: the delay before the replacement
+ *                                      after the second consecutive failed task, doubling per further failure up
+ *                                      to 15 minutes (an assumption: AWS publishes only the 15-minute cap,
+ *                                      platform-semantics.md section 5.4)
  */
 public record TimingSpec(
         long fargateProvisioningMinNanos,
@@ -30,14 +34,18 @@ public record TimingSpec(
         long ec2BootNanos,
         long ec2AgentRegistrationNanos,
         long ec2BootMaxNanos,
-        long ec2AgentRegistrationMaxNanos) {
+        long ec2AgentRegistrationMaxNanos,
+        long restartThrottleBaseNanos) {
 
-    /** Fixed EC2 boot and registration times. */
+    /** The restart throttle's base when none is given: 30 s (assumption, see {@link #restartThrottleBaseNanos}). */
+    public static final long DEFAULT_RESTART_THROTTLE_BASE_NANOS = 30_000_000_000L;
+
+    /** Fixed EC2 boot and registration times, the default restart throttle base. */
     public TimingSpec(long fargateProvisioningMinNanos, long fargateProvisioningMaxNanos, long ec2EniAttachNanos,
             long fargatePullBytesPerSecondPerVcpu, long ec2PullBytesPerSecond, long containerStartNanos,
             long ec2BootNanos, long ec2AgentRegistrationNanos) {
         this(fargateProvisioningMinNanos, fargateProvisioningMaxNanos, ec2EniAttachNanos,
                 fargatePullBytesPerSecondPerVcpu, ec2PullBytesPerSecond, containerStartNanos, ec2BootNanos,
-                ec2AgentRegistrationNanos, ec2BootNanos, ec2AgentRegistrationNanos);
+                ec2AgentRegistrationNanos, ec2BootNanos, ec2AgentRegistrationNanos, DEFAULT_RESTART_THROTTLE_BASE_NANOS);
     }
 }
