@@ -440,7 +440,8 @@ public final class EcsCluster {
             double bytesPerSecond = timings.fargatePullBytesPerSecondPerVcpu() * Math.max(td.cpuUnits(), 256) / 1024.0;
             pull = pullNanos(td.image().sizeBytes(), bytesPerSecond);
         } else if (t.instance.hasImage(td.image().key())) {
-            pull = 0L;
+            // A cached image: the default and always pull behaviours still ask the registry (section 4).
+            pull = spec.imagePullBehavior().checksRegistry() ? timings.ec2RegistryCheckNanos() : 0L;
         } else {
             pull = pullNanos(td.image().sizeBytes(), timings.ec2PullBytesPerSecond());
         }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class ClusterBinder {
 
     static final List<String> CLUSTER_KEYS = List.of("name", "orchestrator", "zones", "awsvpcTrunking",
-            "capacityProviders");
+            "imagePullBehavior", "capacityProviders");
     static final List<String> PROVIDER_KEYS = List.of("name", "type", "instanceType", "purchaseOption", "minSize",
             "maxSize", "desiredCapacity", "attributes", "managedScaling");
     static final List<String> EC2_ONLY_KEYS = List.of("instanceType", "purchaseOption", "minSize", "maxSize",
@@ -59,6 +59,8 @@ final class ClusterBinder {
     private static final Map<String, CapacityProviderType> TYPES = new LinkedHashMap<>();
     private static final Map<String, PurchaseOption> PURCHASE = new LinkedHashMap<>();
     private static final Map<String, ClusterSpec.Orchestrator> ORCHESTRATORS = new LinkedHashMap<>();
+    /** {@code ECS_IMAGE_PULL_BEHAVIOR} values, spelled as the ECS agent spells them. */
+    private static final Map<String, ClusterSpec.ImagePullBehavior> PULL_BEHAVIORS = new LinkedHashMap<>();
 
     static {
         TYPES.put("FARGATE", CapacityProviderType.FARGATE);
@@ -67,6 +69,10 @@ final class ClusterBinder {
         PURCHASE.put("on-demand", PurchaseOption.ON_DEMAND);
         PURCHASE.put("spot", PurchaseOption.SPOT);
         ORCHESTRATORS.put("ecs", ClusterSpec.Orchestrator.ECS);
+        PULL_BEHAVIORS.put("default", ClusterSpec.ImagePullBehavior.DEFAULT);
+        PULL_BEHAVIORS.put("always", ClusterSpec.ImagePullBehavior.ALWAYS);
+        PULL_BEHAVIORS.put("once", ClusterSpec.ImagePullBehavior.ONCE);
+        PULL_BEHAVIORS.put("prefer-cached", ClusterSpec.ImagePullBehavior.PREFER_CACHED);
     }
 
     /** A provider as far as it could be bound: type and instanceType are null when invalid, spec when anything is. */
@@ -135,6 +141,11 @@ final class ClusterBinder {
             Boolean b = r.bool(f.get("awsvpcTrunking"), f.path("awsvpcTrunking"));
             trunking = b != null && b;
         }
+        ClusterSpec.ImagePullBehavior pullBehavior = ClusterSpec.ImagePullBehavior.DEFAULT;
+        if (f.has("imagePullBehavior")) {
+            pullBehavior = r.choice(f.get("imagePullBehavior"), f.path("imagePullBehavior"), "image pull behavior",
+                    PULL_BEHAVIORS);
+        }
         Map<String, ProviderInfo> providers = new LinkedHashMap<>();
         YamlNode pNode = f.required("capacityProviders", "[{ name: fargate, type: FARGATE }]");
         if (pNode != null) {
@@ -165,7 +176,7 @@ final class ClusterBinder {
         }
         // Without a catalog (unknown region, reported there) EC2 providers cannot be checked and have no spec.
         if (r.problems().size() == before && specs.size() == providers.size() && !specs.isEmpty()) {
-            spec = new ClusterSpec(name, orchestrator, zones, trunking, specs);
+            spec = new ClusterSpec(name, orchestrator, zones, trunking, specs, pullBehavior);
         }
         return new ClusterInfo(name, providers, spec);
     }

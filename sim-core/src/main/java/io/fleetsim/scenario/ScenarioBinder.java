@@ -29,7 +29,8 @@ final class ScenarioBinder {
             "pricing", "timings", "clusters", "services", "jobs", "faults", "variants");
     static final List<String> PRICING_KEYS = List.of("fargateSpotDiscount", "ec2SpotDiscount");
     static final List<String> TIMING_KEYS = List.of("fargateProvisioning", "ec2EniAttach",
-            "fargatePullBandwidthPerVcpu", "ec2PullBandwidth", "containerStart", "ec2Boot", "ec2AgentRegistration", "restartThrottleBase");
+            "fargatePullBandwidthPerVcpu", "ec2PullBandwidth", "containerStart", "ec2Boot", "ec2AgentRegistration",
+            "ec2RegistryCheck", "restartThrottleBase");
     static final List<String> RANGE_KEYS = List.of("min", "max");
 
     /** Default {@code start}: 2024-01-01T00:00:00Z, a Monday (model {@link Scenario} Javadoc). */
@@ -188,7 +189,8 @@ final class ScenarioBinder {
                 bandwidth(r, t, "ec2PullBandwidth", d.ec2PullBytesPerSecond()),
                 duration(r, t, "containerStart", d.containerStartNanos()),
                 boot[0], registration[0], boot[1], registration[1],
-                restartThrottleBase(r, t, d.restartThrottleBaseNanos()));
+                restartThrottleBase(r, t, d.restartThrottleBaseNanos()),
+                duration(r, t, "ec2RegistryCheck", d.ec2RegistryCheckNanos()));
     }
 
     /** The restart throttle's base delay: longer than 0s and at most the 15-minute cap (section 5.4). */

@@ -12,6 +12,7 @@ import io.fleetsim.cluster.ContainerInstance;
 import io.fleetsim.cluster.EcsCluster;
 import io.fleetsim.cluster.Task;
 import io.fleetsim.cluster.TaskState;
+import io.fleetsim.scenario.model.ClusterSpec;
 import io.fleetsim.scenario.model.Scenario;
 import io.fleetsim.scenario.model.StrategyItem;
 import java.util.List;
@@ -103,21 +104,35 @@ class SimulationTest {
     /*
      * An image already pulled by an instance is not pulled again (ECS agent cache, platform-semantics.md 4):
      * one m6i.large, a job firing at 100 s and at 1000 s, one task each, 10 s long, image 500 MiB (5 s at 100 MiB/s).
-     * First task: ENI 5 s, pull 5 s, start 2 s -> RUNNING at 112 s. Second: ENI 5 s, no pull, start 2 s -> 1007 s.
+     * First task: ENI 5 s, pull 5 s, start 2 s -> RUNNING at 112 s. Second: ENI 5 s, then under the agent's
+     * default pull behaviour a registry check (1 s) instead of the pull, start 2 s -> 1008 s; under prefer-cached
+     * (or once) no check at all -> 1007 s.
      */
     @Test
-    void ec2ImageCache_secondTaskSkipsThePull() {
+    void ec2ImageCache_secondTaskSkipsThePull_defaultBehaviourStillChecksTheRegistry() {
+        assertThat(cachedRun(ClusterSpec.ImagePullBehavior.DEFAULT)).extracting(Task::runningAt)
+                .containsExactly(112 * S, 1008 * S);
+        assertThat(cachedRun(ClusterSpec.ImagePullBehavior.ALWAYS)).extracting(Task::runningAt)
+                .containsExactly(112 * S, 1008 * S);
+        List<Task> preferCached = cachedRun(ClusterSpec.ImagePullBehavior.PREFER_CACHED);
+        assertThat(preferCached).extracting(Task::runningAt).containsExactly(112 * S, 1007 * S);
+        assertThat(preferCached).extracting(Task::stoppedAt).containsExactly(122 * S, 1017 * S);
+        assertThat(preferCached).extracting(Task::state).containsOnly(TaskState.STOPPED);
+        assertThat(cachedRun(ClusterSpec.ImagePullBehavior.ONCE)).extracting(Task::runningAt)
+                .containsExactly(112 * S, 1007 * S);
+    }
+
+    private static List<Task> cachedRun(ClusterSpec.ImagePullBehavior behavior) {
         var td = TestScenarios.task("etl", 1024, 2048, 500 * MIB, Architecture.X86_64);
-        Scenario s = TestScenarios.scenario(3600 * S, TestScenarios.cluster(TestScenarios.ec2("m6i", "m6i.large", 1)),
-                List.of(), List.of(TestScenarios.job("etl", TestScenarios.at(100 * S, 1000 * S), 1, 10 * S, td,
-                        new StrategyItem("m6i", 0, 1))));
+        ClusterSpec base = TestScenarios.cluster(TestScenarios.ec2("m6i", "m6i.large", 1));
+        ClusterSpec cluster = new ClusterSpec(base.name(), base.orchestrator(), base.zones(), base.awsvpcTrunking(),
+                base.capacityProviders(), behavior);
+        Scenario s = TestScenarios.scenario(3600 * S, cluster, List.of(), List.of(TestScenarios.job("etl",
+                TestScenarios.at(100 * S, 1000 * S), 1, 10 * S, td, new StrategyItem("m6i", 0, 1))));
         Simulation sim = new Simulation(s, CATALOG);
         sim.setUp();
         sim.simulator().runUntil(3600 * S);
-        List<Task> tasks = sim.clusters().get(0).tasks();
-        assertThat(tasks).extracting(Task::runningAt).containsExactly(112 * S, 1007 * S);
-        assertThat(tasks).extracting(Task::stoppedAt).containsExactly(122 * S, 1017 * S);
-        assertThat(tasks).extracting(Task::state).containsOnly(TaskState.STOPPED);
+        return sim.clusters().get(0).tasks();
     }
 
     /*

@@ -63,4 +63,26 @@ class ManagedScalingBindTest {
             assertThat(p.message()).contains("min 30s is above max 20s");
         });
     }
+
+    @Test
+    void imagePullBehavior_defaultsToTheAgentDefaultAndTakesTheAgentSpelling() throws ScenarioException {
+        assertThat(Load.ok(BASE).variants().get(0).clusters().get(0).imagePullBehavior())
+                .isEqualTo(io.fleetsim.scenario.model.ClusterSpec.ImagePullBehavior.DEFAULT);
+        assertThat(Load.ok(BASE.replace("  - name: prod\n", "  - name: prod\n    imagePullBehavior: prefer-cached\n"))
+                .variants().get(0).clusters().get(0).imagePullBehavior())
+                .isEqualTo(io.fleetsim.scenario.model.ClusterSpec.ImagePullBehavior.PREFER_CACHED);
+    }
+
+    // "    imagePullBehavior: " is 23 characters: the value at column 24 of line 6.
+    @Test
+    void imagePullBehavior_nearMissIsSuggested() {
+        var problems = Load.problems(BASE.replace("  - name: prod\n",
+                "  - name: prod\n    imagePullBehavior: prefer_cached\n"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("clusters[0].imagePullBehavior");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).isEqualTo(24);
+            assertThat(p.message()).contains("did you mean `prefer-cached`?");
+        });
+    }
 }

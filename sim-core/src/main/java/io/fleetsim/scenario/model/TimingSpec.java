@@ -23,6 +23,8 @@ package io.fleetsim.scenario.model;
  *                                      after the second consecutive failed task, doubling per further failure up
  *                                      to 15 minutes (an assumption: AWS publishes only the 15-minute cap,
  *                                      platform-semantics.md section 5.4)
+ * @param ec2RegistryCheckNanos         an image cached on the instance under the {@code default} or {@code always}
+ *                                      pull behaviour: the registry is asked for the manifest, no layer is pulled
  */
 public record TimingSpec(
         long fargateProvisioningMinNanos,
@@ -35,7 +37,22 @@ public record TimingSpec(
         long ec2AgentRegistrationNanos,
         long ec2BootMaxNanos,
         long ec2AgentRegistrationMaxNanos,
-        long restartThrottleBaseNanos) {
+        long restartThrottleBaseNanos,
+        long ec2RegistryCheckNanos) {
+
+    /** A registry check for a cached image: 1 s (ASSUMPTION: no published figure, platform-semantics.md section 4). */
+    public static final long DEFAULT_REGISTRY_CHECK_NANOS = 1_000_000_000L;
+
+    /** Every field but the registry check, which takes its default. */
+    public TimingSpec(long fargateProvisioningMinNanos, long fargateProvisioningMaxNanos, long ec2EniAttachNanos,
+            long fargatePullBytesPerSecondPerVcpu, long ec2PullBytesPerSecond, long containerStartNanos,
+            long ec2BootNanos, long ec2AgentRegistrationNanos, long ec2BootMaxNanos, long ec2AgentRegistrationMaxNanos,
+            long restartThrottleBaseNanos) {
+        this(fargateProvisioningMinNanos, fargateProvisioningMaxNanos, ec2EniAttachNanos,
+                fargatePullBytesPerSecondPerVcpu, ec2PullBytesPerSecond, containerStartNanos, ec2BootNanos,
+                ec2AgentRegistrationNanos, ec2BootMaxNanos, ec2AgentRegistrationMaxNanos, restartThrottleBaseNanos,
+                DEFAULT_REGISTRY_CHECK_NANOS);
+    }
 
     /** The restart throttle's base when none is given: 30 s (assumption, see {@link #restartThrottleBaseNanos}). */
     public static final long DEFAULT_RESTART_THROTTLE_BASE_NANOS = 30_000_000_000L;
@@ -46,6 +63,7 @@ public record TimingSpec(
             long ec2BootNanos, long ec2AgentRegistrationNanos) {
         this(fargateProvisioningMinNanos, fargateProvisioningMaxNanos, ec2EniAttachNanos,
                 fargatePullBytesPerSecondPerVcpu, ec2PullBytesPerSecond, containerStartNanos, ec2BootNanos,
-                ec2AgentRegistrationNanos, ec2BootNanos, ec2AgentRegistrationNanos, DEFAULT_RESTART_THROTTLE_BASE_NANOS);
+                ec2AgentRegistrationNanos, ec2BootNanos, ec2AgentRegistrationNanos, DEFAULT_RESTART_THROTTLE_BASE_NANOS,
+                DEFAULT_REGISTRY_CHECK_NANOS);
     }
 }
