@@ -35,9 +35,9 @@ final class DeploymentSection {
                 String revision = d.taskDefinitionArn().substring(d.taskDefinitionArn().lastIndexOf('/') + 1);
                 out.write("| " + Text.markdown(run.variant()) + " | " + Text.markdown(d.service()) + " | "
                         + d.number() + " | " + Text.markdown(revision) + " (" + Text.markdown(d.image()) + ")"
-                        + (d.rollback() ? ", rollback" : "") + " | " + Text.duration(d.startNanos()) + " | "
-                        + (d.endNanos() < 0 ? "-" : Text.duration(d.endNanos())) + " | "
-                        + (d.endNanos() < 0 ? "-" : Text.duration(d.durationNanos())) + " | " + d.tasksLaunched()
+                        + (d.rollback() ? ", rollback" : "") + " | " + Text.time(d.startNanos()) + " | "
+                        + (d.endNanos() < 0 ? "-" : Text.time(d.endNanos())) + " | "
+                        + (d.endNanos() < 0 ? "-" : Text.time(d.durationNanos())) + " | " + d.tasksLaunched()
                         + " | " + d.tasksFailed() + " | " + d.outcome().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', ' ') + " |\n");
             }

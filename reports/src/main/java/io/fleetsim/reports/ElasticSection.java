@@ -136,7 +136,7 @@ final class ElasticSection {
         out.write("\n| Time | Cluster | Kind | Subject | Reason |\n|---|---|---|---|---|\n");
         for (int i = 0; i < events.size() && i < MAX_EVENTS; i++) {
             ClusterEvent e = events.get(i);
-            out.write("| " + Text.duration(e.timeNanos()) + " | " + Text.markdown(e.cluster()) + " | "
+            out.write("| " + Text.time(e.timeNanos()) + " | " + Text.markdown(e.cluster()) + " | "
                     + Text.markdown(e.kind()) + " | " + Text.markdown(e.subject()) + " | "
                     + Text.markdown(e.reason()) + " |\n");
         }
@@ -147,6 +147,6 @@ final class ElasticSection {
     }
 
     private static String lag(long median, long max) {
-        return median < 0 ? NOT_AVAILABLE : Text.duration(median) + " / " + Text.duration(max);
+        return median < 0 ? NOT_AVAILABLE : Text.time(median) + " / " + Text.time(max);
     }
 }

@@ -119,6 +119,14 @@ final class Text {
         return sb.toString();
     }
 
+    /**
+     * A moment or span in a timeline table: {@link #duration} rounded HALF_UP to the millisecond ({@code 12h 6m
+     * 5.943s}); report.json keeps the exact value.
+     */
+    static String time(long nanos) {
+        return duration((nanos + 500_000L) / 1_000_000L * 1_000_000L);
+    }
+
     private static long component(StringBuilder sb, long nanos, long unit, String suffix) {
         long count = nanos / unit;
         if (count > 0) {
