@@ -73,6 +73,10 @@ public final class EcsCluster {
     private final Map<String, CapacityProvider> providers = new LinkedHashMap<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
+    /** Waiting tasks per capacity provider and placement request, each queue in launch order (retryUnplaced). */
+    private final Map<CapacityProvider, Map<PlacementRequest, java.util.ArrayDeque<Task>>> waiting =
+            new java.util.IdentityHashMap<>();
+    private final Map<ContainerInstance, CapacityProvider> providerByInstance = new java.util.IdentityHashMap<>();
     private final Map<String, Integer> taskDefinitionRevisions = new LinkedHashMap<>();
 
     private final int[] tasksByState = new int[TaskState.values().length];
@@ -249,17 +253,18 @@ public final class EcsCluster {
      * </ol>
      */
     private Task scaleInVictim(Workload w, int revision, boolean only) {
-        List<Task> live = w.liveTasks;
-        for (int i = live.size() - 1; i >= 0; i--) {
-            Task t = live.get(i);
-            if (selected(t, revision, only) && (t.state == TaskState.PROVISIONING || t.state == TaskState.PENDING)) {
+        LiveTasks live = w.liveTasks;
+        for (int i = live.end() - 1; i >= 0; i--) {
+            Task t = live.at(i);
+            if (t != null && selected(t, revision, only)
+                    && (t.state == TaskState.PROVISIONING || t.state == TaskState.PENDING)) {
                 return t;
             }
         }
         List<Task> candidates = new ArrayList<>();
-        for (int i = live.size() - 1; i >= 0; i--) {
-            Task t = live.get(i);
-            if (selected(t, revision, only) && t.state == TaskState.RUNNING) {
+        for (int i = live.end() - 1; i >= 0; i--) {
+            Task t = live.at(i);
+            if (t != null && selected(t, revision, only) && t.state == TaskState.RUNNING) {
                 candidates.add(t);
             }
         }
@@ -387,10 +392,13 @@ public final class EcsCluster {
             long delay = provisioningRandom.nextLong(timings.fargateProvisioningMinNanos(),
                     timings.fargateProvisioningMaxNanos());
             t.pendingEvent = sim.schedule(now + delay, provisioned, t.index);
-        } else if (!tryPlace(t, now)) {
+        } else if (tryPlace(t, now)) {
+            t.instance.placedTasks.add(t);
+        } else {
             t.unplacedSince = now;
             unplaced++;
-            p.unplaced.addLast(t);
+            p.unplaced.add(t);
+            waitingQueue(p, requestOf(t)).addLast(t);
         }
         return t;
     }
@@ -518,6 +526,12 @@ public final class EcsCluster {
         }
         if (t.unplacedSince >= 0) {
             t.provider.unplaced.remove(t);
+            Map<PlacementRequest, java.util.ArrayDeque<Task>> queues = waiting.get(t.provider);
+            java.util.ArrayDeque<Task> queue = queues.get(requestOf(t));
+            queue.remove(t);
+            if (queue.isEmpty()) {
+                queues.remove(requestOf(t));
+            }
             leaveUnplaced(t, now);
         }
         if (t.state == TaskState.RUNNING) {
@@ -555,6 +569,7 @@ public final class EcsCluster {
         }
         listener.taskStopped(t, now);
         if (t.instance != null) {
+            t.instance.placedTasks.remove(t);
             TaskDefinitionSpec td = w.taskDefinition;
             t.instance.release(td.cpuUnits(), td.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC, w.group);
             cpuReserved -= td.cpuUnits();
@@ -591,14 +606,58 @@ public final class EcsCluster {
         unplaced--;
     }
 
+    /**
+     * Tries the provider's waiting tasks in launch order. A task whose placement request (resources, constraints,
+     * strategies) already failed in this pass, with no placement since, is skipped without a search: nothing
+     * changed that could let it fit (placement draws nothing when no node is feasible). The waiting tasks are kept
+     * in one queue per request, so the pass takes the earliest head among the requests not failed and ends once
+     * every request has failed: an instance registering while 100,000 tasks of one service wait costs the
+     * placements it takes plus one failed search, not a walk over the 100,000.
+     */
     private void retryUnplaced(CapacityProvider p, long now) {
-        for (Iterator<Task> it = p.unplaced.iterator(); it.hasNext() && !p.active.isEmpty(); ) {
-            Task t = it.next();
+        Map<PlacementRequest, java.util.ArrayDeque<Task>> queues = waiting.get(p);
+        if (queues == null || queues.isEmpty()) {
+            return;
+        }
+        java.util.Set<PlacementRequest> failed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!p.active.isEmpty()) {
+            java.util.ArrayDeque<Task> next = null;
+            PlacementRequest request = null;
+            for (Map.Entry<PlacementRequest, java.util.ArrayDeque<Task>> e : queues.entrySet()) {
+                if (!failed.contains(e.getKey())
+                        && (next == null || e.getValue().peekFirst().index < next.peekFirst().index)) {
+                    next = e.getValue();
+                    request = e.getKey();
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            Task t = next.peekFirst();
             if (tryPlace(t, now)) {
-                it.remove();
+                t.instance.placedTasks.add(t);
+                next.pollFirst();
+                if (next.isEmpty()) {
+                    queues.remove(request);
+                }
+                p.unplaced.remove(t);
                 leaveUnplaced(t, now);
+                failed.clear();
+            } else {
+                failed.add(request);
             }
         }
+    }
+
+    /** The queue of tasks waiting on {@code p} with placement request {@code request}, created when missing. */
+    private java.util.ArrayDeque<Task> waitingQueue(CapacityProvider p, PlacementRequest request) {
+        return waiting.computeIfAbsent(p, k -> new LinkedHashMap<>())
+                .computeIfAbsent(request, k -> new java.util.ArrayDeque<>());
+    }
+
+    /** The placement request of a task: its workload's. */
+    private static PlacementRequest requestOf(Task t) {
+        return t.workload.placement;
     }
 
     // ---------------------------------------------------------------- service scheduler
@@ -887,6 +946,8 @@ public final class EcsCluster {
                 arns.containerInstance(spec.name(), id), zone, type, catalog.ecsRegisteredMemoryMiB(type), eniSlots,
                 p.spec.attributes());
         p.launched.add(ci);
+        p.current.add(ci);
+        providerByInstance.put(ci, p);
         long now = sim.now();
         p.lastLaunchAt = now;
         // Boot and agent registration, each fixed or uniform between the scenario's bounds (section 2.6).
@@ -932,7 +993,7 @@ public final class EcsCluster {
             }
             int n = 0;
             int m = 0;
-            for (ContainerInstance ci : p.launched) {
+            for (ContainerInstance ci : p.current) {
                 if (ci.state() == ContainerInstance.State.TERMINATED || ci.retiring) {
                     continue;
                 }
@@ -1019,7 +1080,7 @@ public final class EcsCluster {
     private void scaleIn(CapacityProvider p, int count, long now) {
         boolean protection = p.managedScaling.spec().managedTerminationProtection();
         List<ContainerInstance> candidates = new ArrayList<>();
-        for (ContainerInstance ci : p.launched) {
+        for (ContainerInstance ci : p.current) {
             boolean inService = ci.state() == ContainerInstance.State.ACTIVE
                     || ci.state() == ContainerInstance.State.LAUNCHING;
             if (inService && !ci.retiring && (!protection
@@ -1034,7 +1095,7 @@ public final class EcsCluster {
             // The zone with the most in-service instances among those with a candidate.
             int[] perZone = new int[zones.size()];
             boolean[] hasCandidate = new boolean[zones.size()];
-            for (ContainerInstance ci : p.launched) {
+            for (ContainerInstance ci : p.current) {
                 if ((ci.state() == ContainerInstance.State.ACTIVE || ci.state() == ContainerInstance.State.LAUNCHING)
                         && !ci.retiring && !victims.contains(ci)) {
                     perZone[zones.indexOf(ci.zone())]++;
@@ -1134,6 +1195,7 @@ public final class EcsCluster {
         }
         boolean wasRegistered = ci.registeredAtNanos() >= 0;
         ci.terminate();
+        p.current.remove(ci);
         if (wasRegistered) {
             cpuRegistered -= ci.cpuRegistered();
             memoryRegistered -= ci.memoryRegistered();
@@ -1203,14 +1265,23 @@ public final class EcsCluster {
         long instancesBefore = instancesFailed;
         long tasksBefore = tasksFailed;
         for (CapacityProvider p : providers.values()) {
-            for (ContainerInstance ci : List.copyOf(p.launched)) {
+            for (ContainerInstance ci : List.copyOf(p.current)) {
                 if (ci.zone().equals(zone)) {
                     failInstance(ci);
                 }
             }
         }
-        for (Task t : List.copyOf(tasks)) {
-            if (t.provider.isFargate() && zone.equals(t.zone) && t.state != TaskState.STOPPED) {
+        List<Task> inZone = new ArrayList<>();
+        for (Workload w : workloads) {
+            for (Task t : w.liveTasks) {
+                if (t.provider.isFargate() && zone.equals(t.zone)) {
+                    inZone.add(t);
+                }
+            }
+        }
+        inZone.sort(BY_LAUNCH);
+        for (Task t : inZone) {
+            if (t.state != TaskState.STOPPED) {
                 crashTask(t);
             }
         }
@@ -1251,23 +1322,21 @@ public final class EcsCluster {
         return instancesFailed;
     }
 
+    /** The tasks placed on {@code ci} and not yet STOPPED, in launch order (from the instance's own list). */
     private List<Task> tasksOn(ContainerInstance ci) {
-        List<Task> on = new ArrayList<>();
-        for (Task t : tasks) {
-            if (t.instance == ci && t.state != TaskState.STOPPED) {
-                on.add(t);
-            }
-        }
+        List<Task> on = new ArrayList<>(ci.placedTasks);
+        on.sort(BY_LAUNCH);
         return on;
     }
 
+    private static final java.util.Comparator<Task> BY_LAUNCH = (a, b) -> Integer.compare(a.index, b.index);
+
     private CapacityProvider providerOf(ContainerInstance ci) {
-        for (CapacityProvider p : providers.values()) {
-            if (p.launched.contains(ci)) {
-                return p;
-            }
+        CapacityProvider p = providerByInstance.get(ci);
+        if (p == null) {
+            throw new IllegalArgumentException(ci + " is not an instance of cluster " + spec.name());
         }
-        throw new IllegalArgumentException(ci + " is not an instance of cluster " + spec.name());
+        return p;
     }
 
     /** Tasks stopped by a Spot interruption so far. */
@@ -1307,6 +1376,11 @@ public final class EcsCluster {
         return Collections.unmodifiableList(tasks);
     }
 
+    /** The live (not STOPPED) tasks of {@code w}, in launch order. */
+    public Iterable<Task> liveTasks(Workload w) {
+        return w.liveTasks;
+    }
+
     public int tasksIn(TaskState state) {
         return tasksByState[state.ordinal()];
     }
@@ -1342,8 +1416,8 @@ public final class EcsCluster {
     /** Seconds of RUNNING so far for a workload, including tasks still running at {@code now}. */
     public long runningNanos(Workload w, long now) {
         long total = w.runningNanos;
-        for (Task t : tasks) {
-            if (t.workload == w && t.state == TaskState.RUNNING) {
+        for (Task t : w.liveTasks) {
+            if (t.state == TaskState.RUNNING) {
                 total += now - t.runningAt;
             }
         }
@@ -1353,8 +1427,8 @@ public final class EcsCluster {
     /** Nanoseconds tasks of {@code w} waited for capacity, including tasks still waiting at {@code now}. */
     public long unplacedNanos(Workload w, long now) {
         long total = w.unplacedNanos;
-        for (Task t : tasks) {
-            if (t.workload == w && t.unplacedSince >= 0) {
+        for (Task t : w.liveTasks) {
+            if (t.unplacedSince >= 0) {
                 total += now - t.unplacedSince;
             }
         }
@@ -1364,8 +1438,8 @@ public final class EcsCluster {
     /** Nanoseconds from launch to RUNNING of tasks of {@code w}, counting tasks not yet RUNNING up to {@code now}. */
     public long waitNanos(Workload w, long now) {
         long total = w.waitNanos;
-        for (Task t : tasks) {
-            if (t.workload == w && t.runningAt < 0 && t.state != TaskState.STOPPED
+        for (Task t : w.liveTasks) {
+            if (t.runningAt < 0 && t.state != TaskState.STOPPED
                     && t.state != TaskState.STOPPING) {
                 total += now - t.createdAt;
             }

@@ -27,6 +27,8 @@ public final class Task {
     int revision;
     /** It stopped with a failure (a crash, a failing revision) before it became healthy. */
     boolean failedBeforeHealthy;
+    /** Its position in its workload's {@link LiveTasks}, -1 once STOPPED. */
+    int livePos = -1;
 
     Task(int index, String id, String arn, Workload workload, CapacityProvider provider, long createdAt) {
         this.index = index;

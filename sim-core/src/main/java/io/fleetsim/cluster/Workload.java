@@ -58,7 +58,7 @@ public final class Workload {
     /** The placement strategies as written, for scale-in (platform-semantics.md section 5.2). */
     List<PlacementStrategySpec> placementStrategies = List.of();
     /** Live (not STOPPED) tasks in launch order. */
-    final List<Task> liveTasks = new ArrayList<>();
+    final LiveTasks liveTasks = new LiveTasks();
 
     // Service scheduler state (platform-semantics.md section 5.4).
     DeploymentConfigurationSpec deploymentConfiguration = DeploymentConfigurationSpec.DEFAULT;
