@@ -161,8 +161,75 @@ public final class EcsCluster {
         Workload w = newWorkload(Workload.Kind.JOB, j.name(), "family:" + j.taskDefinition().family(),
                 null, j.taskDefinition(), j.capacityProviderStrategy(), j.placementStrategy(),
                 j.placementConstraints(), j.count(), j.durationNanos());
-        scheduleFiring(w, j.schedule(), sim.now());
+        if (j.shapes() != null) {
+            startSampledArrivals(w, j);
+        } else {
+            scheduleFiring(w, j.schedule(), sim.now());
+        }
         return w;
+    }
+
+    /**
+     * A job with sampled shapes: {@code count} tasks arrive over the run, each with the CPU, memory and lifetime of
+     * a pod drawn uniformly from the pool (stream {@code jobs/<name>/shapes}). {@code constant}: task k at
+     * k x duration / count. {@code poisson}: a Poisson process conditioned on exactly count arrivals in the run,
+     * i.e. count sorted uniform times, drawn in increasing order by Bentley and Saxe's sequential method
+     * (x_k = x_(k-1) + (1 - x_(k-1)) (1 - U^(1/(count - k + 1))), stream {@code jobs/<name>/arrivals}). One arrival
+     * event is pending at a time.
+     */
+    private void startSampledArrivals(Workload w, JobSpec j) {
+        var shapes = j.shapes();
+        w.shapes = shapes;
+        w.podPlacement = new PlacementRequest[shapes.size()];
+        Map<Long, PlacementRequest> byShape = new java.util.HashMap<>();
+        PlacementRequest base = w.placement;
+        for (int i = 0; i < shapes.size(); i++) {
+            long key = (long) shapes.cpuUnits()[i] << 32 | shapes.memoryMiB()[i];
+            int pod = i;
+            w.podPlacement[i] = byShape.computeIfAbsent(key, k -> new PlacementRequest(shapes.cpuUnits()[pod],
+                    shapes.memoryMiB()[pod], base.needsEni(), base.group(), base.constraints(), base.strategies()));
+        }
+        RandomStream shapeRandom = sim.random().stream("jobs/" + j.name() + "/shapes");
+        RandomStream arrivalRandom = sim.random().stream("jobs/" + j.name() + "/arrivals");
+        long horizon = runEndNanos;
+        boolean poisson = "poisson".equals(j.arrivals());
+        int count = j.count();
+        long[] k = {0};
+        double[] x = {0.0};
+        EventHandler[] arrive = new EventHandler[1];
+        arrive[0] = (now, arg) -> {
+            Task t = launchTask(w, shapeRandom.nextInt(shapes.size()));
+            k[0]++;
+            if (k[0] < count) {
+                long next = nextArrival(poisson, arrivalRandom, x, count - k[0], k[0], count, horizon);
+                if (next < horizon) {
+                    sim.schedule(Math.max(next, now), arrive[0], 0L);
+                }
+            }
+        };
+        long first = nextArrival(poisson, arrivalRandom, x, count, 0, count, horizon);
+        if (first < horizon) {
+            sim.schedule(first, arrive[0], 0L);
+        }
+    }
+
+    /** The next arrival time (see {@link #startSampledArrivals}); {@code remaining} arrivals are still to come. */
+    private static long nextArrival(boolean poisson, RandomStream random, double[] x, long remaining, long k,
+            int count, long horizon) {
+        if (!poisson) {
+            return (long) ((double) k * horizon / count);
+        }
+        double u = random.nextDouble();
+        x[0] += (1.0 - x[0]) * (1.0 - StrictMath.pow(1.0 - u, 1.0 / remaining));
+        return (long) (x[0] * horizon);
+    }
+
+    /** The end of the run, which sampled arrivals spread over; set by {@link #setRunEnd}. */
+    private long runEndNanos = Long.MAX_VALUE;
+
+    /** The simulated end of the run (sampled job arrivals are spread over [0, end)). */
+    public void setRunEnd(long endNanos) {
+        this.runEndNanos = endNanos;
     }
 
     private void scheduleFiring(Workload w, Schedule schedule, long notBefore) {
@@ -372,12 +439,18 @@ public final class EcsCluster {
 
     /** Launches one task of {@code w} now, on the provider its strategy picks. */
     public Task launchTask(Workload w) {
+        return launchTask(w, -1);
+    }
+
+    /** Launches one task; {@code pod}: its pod in the job's sampled pool, or -1. */
+    private Task launchTask(Workload w, int pod) {
         long now = sim.now();
         int item = w.chooseProvider();
         CapacityProvider p = w.providers[item];
         String id = arns.newResourceId();
         Task t = new Task(tasks.size(), id, arns.task(spec.name(), id), w, p, now);
         t.revision = w.primary;
+        t.pod = pod;
         tasks.add(t);
         w.liveTasks.add(t);
         w.liveByProvider[item]++;
@@ -422,16 +495,17 @@ public final class EcsCluster {
 
     private boolean tryPlace(Task t, long now) {
         CapacityProvider p = t.provider;
-        int chosen = Placer.place(t.workload.placement, p.active, placementRandom);
+        PlacementRequest request = requestOf(t);
+        int chosen = Placer.place(request, p.active, placementRandom);
         if (chosen < 0) {
             return false;
         }
         ContainerInstance ci = p.active.get(chosen);
         TaskDefinitionSpec td = t.workload.taskDefinition;
         boolean eni = td.networkMode() == NetworkMode.AWSVPC;
-        ci.reserve(td.cpuUnits(), td.memoryMiB(), eni, t.workload.group);
-        cpuReserved += td.cpuUnits();
-        memoryReserved += td.memoryMiB();
+        ci.reserve(request.cpuUnits(), request.memoryMiB(), eni, t.workload.group);
+        cpuReserved += request.cpuUnits();
+        memoryReserved += request.memoryMiB();
         t.instance = ci;
         t.zone = ci.zone();
         long delay = eni ? timings.ec2EniAttachNanos() : 0L;
@@ -482,7 +556,8 @@ public final class EcsCluster {
         w.waitNanos += now - t.createdAt;
         listener.taskRunning(t, now);
         if (w.kind == Workload.Kind.JOB) {
-            t.pendingEvent = sim.schedule(now + w.runNanos, exited, t.index);
+            long runFor = t.pod >= 0 ? w.shapes.lifetimeNanos()[t.pod] : w.runNanos;
+            t.pendingEvent = sim.schedule(now + runFor, exited, t.index);
         } else if (w.deployment != null) {
             reconcile(w);
         }
@@ -571,9 +646,11 @@ public final class EcsCluster {
         if (t.instance != null) {
             t.instance.placedTasks.remove(t);
             TaskDefinitionSpec td = w.taskDefinition;
-            t.instance.release(td.cpuUnits(), td.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC, w.group);
-            cpuReserved -= td.cpuUnits();
-            memoryReserved -= td.memoryMiB();
+            PlacementRequest request = requestOf(t);
+            t.instance.release(request.cpuUnits(), request.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC,
+                    w.group);
+            cpuReserved -= request.cpuUnits();
+            memoryReserved -= request.memoryMiB();
             if (t.instance.retiring && t.instance.runningTasksCount() == 0
                     && t.instance.state() != ContainerInstance.State.TERMINATED) {
                 terminateInstance(t.instance, t.provider, false);
@@ -655,9 +732,9 @@ public final class EcsCluster {
                 .computeIfAbsent(request, k -> new java.util.ArrayDeque<>());
     }
 
-    /** The placement request of a task: its workload's. */
+    /** The placement request of a task: its workload's, or its pod's shape for a job with sampled shapes. */
     private static PlacementRequest requestOf(Task t) {
-        return t.workload.placement;
+        return t.pod >= 0 ? t.workload.podPlacement[t.pod] : t.workload.placement;
     }
 
     // ---------------------------------------------------------------- service scheduler
@@ -1035,21 +1112,21 @@ public final class EcsCluster {
         int memCap = catalog.ecsRegisteredMemoryMiB(p.instanceType);
         int eniCap = eniSlots(p.instanceType);
         List<Task> waiting = new ArrayList<>(p.unplaced);
-        waiting.sort((a, b) -> Integer.compare(b.workload.taskDefinition.memoryMiB(),
-                a.workload.taskDefinition.memoryMiB()));
+        waiting.sort((a, b) -> Integer.compare(requestOf(b).memoryMiB(), requestOf(a).memoryMiB()));
         List<int[]> bins = new ArrayList<>();
         List<java.util.Set<String>> distinctGroups = new ArrayList<>();
         for (Task t : waiting) {
             TaskDefinitionSpec td = t.workload.taskDefinition;
+            PlacementRequest shape = requestOf(t);
             int eni = td.networkMode() == NetworkMode.AWSVPC ? 1 : 0;
-            if (td.cpuUnits() > cpuCap || td.memoryMiB() > memCap || eni > eniCap) {
+            if (shape.cpuUnits() > cpuCap || shape.memoryMiB() > memCap || eni > eniCap) {
                 continue;
             }
             boolean distinct = t.workload.distinctInstance();
             int bin = -1;
             for (int b = 0; b < bins.size() && bin < 0; b++) {
                 int[] r = bins.get(b);
-                if (r[0] >= td.cpuUnits() && r[1] >= td.memoryMiB() && r[2] >= eni
+                if (r[0] >= shape.cpuUnits() && r[1] >= shape.memoryMiB() && r[2] >= eni
                         && !(distinct && distinctGroups.get(b).contains(t.workload.group))) {
                     bin = b;
                 }
@@ -1060,8 +1137,8 @@ public final class EcsCluster {
                 bin = bins.size() - 1;
             }
             int[] r = bins.get(bin);
-            r[0] -= td.cpuUnits();
-            r[1] -= td.memoryMiB();
+            r[0] -= shape.cpuUnits();
+            r[1] -= shape.memoryMiB();
             r[2] -= eni;
             distinctGroups.get(bin).add(t.workload.group);
         }

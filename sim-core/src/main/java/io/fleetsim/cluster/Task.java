@@ -29,6 +29,8 @@ public final class Task {
     boolean failedBeforeHealthy;
     /** Its position in its workload's {@link LiveTasks}, -1 once STOPPED. */
     int livePos = -1;
+    /** For a job with sampled shapes: the index of its pod in the job's pool; -1 otherwise. */
+    int pod = -1;
 
     Task(int index, String id, String arn, Workload workload, CapacityProvider provider, long createdAt) {
         this.index = index;

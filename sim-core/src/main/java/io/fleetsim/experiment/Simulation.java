@@ -111,6 +111,7 @@ public final class Simulation implements ClusterListener {
             EcsCluster cluster = new EcsCluster(c, sim, catalog, arns, scenario.timings(), this);
             clusters.add(cluster);
             cluster.capacityProviders().forEach(p -> elastic.addProvider(c.name(), p));
+            cluster.setRunEnd(scenario.durationNanos());
             cluster.start();
         }
         failures.scheduleZoneOutages(clusters, scenario.faults().zoneOutages());
@@ -425,6 +426,12 @@ public final class Simulation implements ClusterListener {
                 String td = w.taskDefinition().cpuUnits() + " CPU units, " + w.taskDefinition().memoryMiB() + " MiB, "
                         + w.taskDefinition().networkMode().name().toLowerCase() + ", "
                         + w.taskDefinition().cpuArchitecture().name() + ", image " + w.taskDefinition().image().key();
+                var shapes = w.shapes();
+                if (shapes != null) {
+                    td += "; CPU, memory and lifetime per task sampled from " + shapes.size() + " of the "
+                            + shapes.podsRead() + " pods of " + shapes.format() + " trace " + shapes.file().getFileName()
+                            + " (gpu: " + shapes.gpu() + "; the cpu and memory above are the most a pod may ask for)";
+                }
                 taskDefinitions.putIfAbsent(w.taskDefinitionArn(), td);
                 for (Deployment d : w.deployments()) {
                     if (!d.isRollback()) {
