@@ -76,6 +76,8 @@ public final class EcsCluster {
     /** Waiting tasks per capacity provider and placement request, each queue in launch order (retryUnplaced). */
     private final Map<CapacityProvider, Map<PlacementRequest, java.util.ArrayDeque<Task>>> waiting =
             new java.util.IdentityHashMap<>();
+    /** {@code arn:...:task/<cluster>/}: a task's ARN is this and its id. */
+    private final String taskArnPrefix;
     private final Map<ContainerInstance, CapacityProvider> providerByInstance = new java.util.IdentityHashMap<>();
     private final Map<String, Integer> taskDefinitionRevisions = new LinkedHashMap<>();
 
@@ -108,6 +110,7 @@ public final class EcsCluster {
             ClusterListener listener) {
         this.spec = spec;
         this.arn = arns.cluster(spec.name());
+        this.taskArnPrefix = arns.task(spec.name(), "");
         this.sim = sim;
         this.catalog = catalog;
         this.arns = arns;
@@ -448,7 +451,7 @@ public final class EcsCluster {
         int item = w.chooseProvider();
         CapacityProvider p = w.providers[item];
         String id = arns.newResourceId();
-        Task t = new Task(tasks.size(), id, arns.task(spec.name(), id), w, p, now);
+        Task t = new Task(tasks.size(), id, taskArnPrefix, w, p, now);
         t.revision = w.primary;
         t.pod = pod;
         tasks.add(t);
