@@ -3,7 +3,6 @@ package io.fleetsim.cluster;
 import io.fleetsim.cloud.InstanceType;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.CapacityProviderSpec.CapacityProviderType;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,8 +20,10 @@ public final class CapacityProvider {
     final List<ContainerInstance> active = new ArrayList<>();
     /** Every instance ever launched, in launch order. */
     final List<ContainerInstance> launched = new ArrayList<>();
+    /** The launched instances not yet terminated, in launch order: what the per-period loops walk. */
+    final java.util.LinkedHashSet<ContainerInstance> current = new java.util.LinkedHashSet<>();
     /** Tasks no instance could take yet, oldest first. */
-    final ArrayDeque<Task> unplaced = new ArrayDeque<>();
+    final java.util.LinkedHashSet<Task> unplaced = new java.util.LinkedHashSet<>();
     /** ECS managed scaling of the group, or {@code null} for a fixed-size group. */
     final ManagedScaling managedScaling;
     /** Managed scaling's changes of the group's desired capacity, in time order. */

@@ -61,6 +61,8 @@ public final class ContainerInstance implements PlacementNode {
     long runningSinceNanos = -1;
     /** Chosen by managed scaling to leave the group: draining, terminated without replacement once empty. */
     boolean retiring;
+    /** Tasks placed on it and not yet STOPPED, in placement order (EcsCluster's index; see tasksOn). */
+    final java.util.List<Task> placedTasks = new java.util.ArrayList<>(2);
 
     /** When the instance entered the running state (EC2 billing started), or -1. */
     public long runningSinceNanos() {

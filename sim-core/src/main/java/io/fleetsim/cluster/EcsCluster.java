@@ -73,6 +73,12 @@ public final class EcsCluster {
     private final Map<String, CapacityProvider> providers = new LinkedHashMap<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
+    /** Waiting tasks per capacity provider and placement request, each queue in launch order (retryUnplaced). */
+    private final Map<CapacityProvider, Map<PlacementRequest, java.util.ArrayDeque<Task>>> waiting =
+            new java.util.IdentityHashMap<>();
+    /** {@code arn:...:task/<cluster>/}: a task's ARN is this and its id. */
+    private final String taskArnPrefix;
+    private final Map<ContainerInstance, CapacityProvider> providerByInstance = new java.util.IdentityHashMap<>();
     private final Map<String, Integer> taskDefinitionRevisions = new LinkedHashMap<>();
 
     private final int[] tasksByState = new int[TaskState.values().length];
@@ -104,6 +110,7 @@ public final class EcsCluster {
             ClusterListener listener) {
         this.spec = spec;
         this.arn = arns.cluster(spec.name());
+        this.taskArnPrefix = arns.task(spec.name(), "");
         this.sim = sim;
         this.catalog = catalog;
         this.arns = arns;
@@ -157,8 +164,75 @@ public final class EcsCluster {
         Workload w = newWorkload(Workload.Kind.JOB, j.name(), "family:" + j.taskDefinition().family(),
                 null, j.taskDefinition(), j.capacityProviderStrategy(), j.placementStrategy(),
                 j.placementConstraints(), j.count(), j.durationNanos());
-        scheduleFiring(w, j.schedule(), sim.now());
+        if (j.shapes() != null) {
+            startSampledArrivals(w, j);
+        } else {
+            scheduleFiring(w, j.schedule(), sim.now());
+        }
         return w;
+    }
+
+    /**
+     * A job with sampled shapes: {@code count} tasks arrive over the run, each with the CPU, memory and lifetime of
+     * a pod drawn uniformly from the pool (stream {@code jobs/<name>/shapes}). {@code constant}: task k at
+     * k x duration / count. {@code poisson}: a Poisson process conditioned on exactly count arrivals in the run,
+     * i.e. count sorted uniform times, drawn in increasing order by Bentley and Saxe's sequential method
+     * (x_k = x_(k-1) + (1 - x_(k-1)) (1 - U^(1/(count - k + 1))), stream {@code jobs/<name>/arrivals}). One arrival
+     * event is pending at a time.
+     */
+    private void startSampledArrivals(Workload w, JobSpec j) {
+        var shapes = j.shapes();
+        w.shapes = shapes;
+        w.podPlacement = new PlacementRequest[shapes.size()];
+        Map<Long, PlacementRequest> byShape = new java.util.HashMap<>();
+        PlacementRequest base = w.placement;
+        for (int i = 0; i < shapes.size(); i++) {
+            long key = (long) shapes.cpuUnits()[i] << 32 | shapes.memoryMiB()[i];
+            int pod = i;
+            w.podPlacement[i] = byShape.computeIfAbsent(key, k -> new PlacementRequest(shapes.cpuUnits()[pod],
+                    shapes.memoryMiB()[pod], base.needsEni(), base.group(), base.constraints(), base.strategies()));
+        }
+        RandomStream shapeRandom = sim.random().stream("jobs/" + j.name() + "/shapes");
+        RandomStream arrivalRandom = sim.random().stream("jobs/" + j.name() + "/arrivals");
+        long horizon = runEndNanos;
+        boolean poisson = "poisson".equals(j.arrivals());
+        int count = j.count();
+        long[] k = {0};
+        double[] x = {0.0};
+        EventHandler[] arrive = new EventHandler[1];
+        arrive[0] = (now, arg) -> {
+            Task t = launchTask(w, shapeRandom.nextInt(shapes.size()));
+            k[0]++;
+            if (k[0] < count) {
+                long next = nextArrival(poisson, arrivalRandom, x, count - k[0], k[0], count, horizon);
+                if (next < horizon) {
+                    sim.schedule(Math.max(next, now), arrive[0], 0L);
+                }
+            }
+        };
+        long first = nextArrival(poisson, arrivalRandom, x, count, 0, count, horizon);
+        if (first < horizon) {
+            sim.schedule(first, arrive[0], 0L);
+        }
+    }
+
+    /** The next arrival time (see {@link #startSampledArrivals}); {@code remaining} arrivals are still to come. */
+    private static long nextArrival(boolean poisson, RandomStream random, double[] x, long remaining, long k,
+            int count, long horizon) {
+        if (!poisson) {
+            return (long) ((double) k * horizon / count);
+        }
+        double u = random.nextDouble();
+        x[0] += (1.0 - x[0]) * (1.0 - StrictMath.pow(1.0 - u, 1.0 / remaining));
+        return (long) (x[0] * horizon);
+    }
+
+    /** The end of the run, which sampled arrivals spread over; set by {@link #setRunEnd}. */
+    private long runEndNanos = Long.MAX_VALUE;
+
+    /** The simulated end of the run (sampled job arrivals are spread over [0, end)). */
+    public void setRunEnd(long endNanos) {
+        this.runEndNanos = endNanos;
     }
 
     private void scheduleFiring(Workload w, Schedule schedule, long notBefore) {
@@ -249,17 +323,18 @@ public final class EcsCluster {
      * </ol>
      */
     private Task scaleInVictim(Workload w, int revision, boolean only) {
-        List<Task> live = w.liveTasks;
-        for (int i = live.size() - 1; i >= 0; i--) {
-            Task t = live.get(i);
-            if (selected(t, revision, only) && (t.state == TaskState.PROVISIONING || t.state == TaskState.PENDING)) {
+        LiveTasks live = w.liveTasks;
+        for (int i = live.end() - 1; i >= 0; i--) {
+            Task t = live.at(i);
+            if (t != null && selected(t, revision, only)
+                    && (t.state == TaskState.PROVISIONING || t.state == TaskState.PENDING)) {
                 return t;
             }
         }
         List<Task> candidates = new ArrayList<>();
-        for (int i = live.size() - 1; i >= 0; i--) {
-            Task t = live.get(i);
-            if (selected(t, revision, only) && t.state == TaskState.RUNNING) {
+        for (int i = live.end() - 1; i >= 0; i--) {
+            Task t = live.at(i);
+            if (t != null && selected(t, revision, only) && t.state == TaskState.RUNNING) {
                 candidates.add(t);
             }
         }
@@ -367,12 +442,18 @@ public final class EcsCluster {
 
     /** Launches one task of {@code w} now, on the provider its strategy picks. */
     public Task launchTask(Workload w) {
+        return launchTask(w, -1);
+    }
+
+    /** Launches one task; {@code pod}: its pod in the job's sampled pool, or -1. */
+    private Task launchTask(Workload w, int pod) {
         long now = sim.now();
         int item = w.chooseProvider();
         CapacityProvider p = w.providers[item];
         String id = arns.newResourceId();
-        Task t = new Task(tasks.size(), id, arns.task(spec.name(), id), w, p, now);
+        Task t = new Task(tasks.size(), id, taskArnPrefix, w, p, now);
         t.revision = w.primary;
+        t.pod = pod;
         tasks.add(t);
         w.liveTasks.add(t);
         w.liveByProvider[item]++;
@@ -387,10 +468,13 @@ public final class EcsCluster {
             long delay = provisioningRandom.nextLong(timings.fargateProvisioningMinNanos(),
                     timings.fargateProvisioningMaxNanos());
             t.pendingEvent = sim.schedule(now + delay, provisioned, t.index);
-        } else if (!tryPlace(t, now)) {
+        } else if (tryPlace(t, now)) {
+            t.instance.placedTasks.add(t);
+        } else {
             t.unplacedSince = now;
             unplaced++;
-            p.unplaced.addLast(t);
+            p.unplaced.add(t);
+            waitingQueue(p, requestOf(t)).addLast(t);
         }
         return t;
     }
@@ -414,16 +498,17 @@ public final class EcsCluster {
 
     private boolean tryPlace(Task t, long now) {
         CapacityProvider p = t.provider;
-        int chosen = Placer.place(t.workload.placement, p.active, placementRandom);
+        PlacementRequest request = requestOf(t);
+        int chosen = Placer.place(request, p.active, placementRandom);
         if (chosen < 0) {
             return false;
         }
         ContainerInstance ci = p.active.get(chosen);
         TaskDefinitionSpec td = t.workload.taskDefinition;
         boolean eni = td.networkMode() == NetworkMode.AWSVPC;
-        ci.reserve(td.cpuUnits(), td.memoryMiB(), eni, t.workload.group);
-        cpuReserved += td.cpuUnits();
-        memoryReserved += td.memoryMiB();
+        ci.reserve(request.cpuUnits(), request.memoryMiB(), eni, t.workload.group);
+        cpuReserved += request.cpuUnits();
+        memoryReserved += request.memoryMiB();
         t.instance = ci;
         t.zone = ci.zone();
         long delay = eni ? timings.ec2EniAttachNanos() : 0L;
@@ -475,7 +560,8 @@ public final class EcsCluster {
         w.waitNanos += now - t.createdAt;
         listener.taskRunning(t, now);
         if (w.kind == Workload.Kind.JOB) {
-            t.pendingEvent = sim.schedule(now + w.runNanos, exited, t.index);
+            long runFor = t.pod >= 0 ? w.shapes.lifetimeNanos()[t.pod] : w.runNanos;
+            t.pendingEvent = sim.schedule(now + runFor, exited, t.index);
         } else if (w.deployment != null) {
             reconcile(w);
         }
@@ -519,6 +605,12 @@ public final class EcsCluster {
         }
         if (t.unplacedSince >= 0) {
             t.provider.unplaced.remove(t);
+            Map<PlacementRequest, java.util.ArrayDeque<Task>> queues = waiting.get(t.provider);
+            java.util.ArrayDeque<Task> queue = queues.get(requestOf(t));
+            queue.remove(t);
+            if (queue.isEmpty()) {
+                queues.remove(requestOf(t));
+            }
             leaveUnplaced(t, now);
         }
         if (t.state == TaskState.RUNNING) {
@@ -556,10 +648,13 @@ public final class EcsCluster {
         }
         listener.taskStopped(t, now);
         if (t.instance != null) {
+            t.instance.placedTasks.remove(t);
             TaskDefinitionSpec td = w.taskDefinition;
-            t.instance.release(td.cpuUnits(), td.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC, w.group);
-            cpuReserved -= td.cpuUnits();
-            memoryReserved -= td.memoryMiB();
+            PlacementRequest request = requestOf(t);
+            t.instance.release(request.cpuUnits(), request.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC,
+                    w.group);
+            cpuReserved -= request.cpuUnits();
+            memoryReserved -= request.memoryMiB();
             if (t.instance.retiring && t.instance.runningTasksCount() == 0
                     && t.instance.state() != ContainerInstance.State.TERMINATED) {
                 terminateInstance(t.instance, t.provider, false);
@@ -592,14 +687,58 @@ public final class EcsCluster {
         unplaced--;
     }
 
+    /**
+     * Tries the provider's waiting tasks in launch order. A task whose placement request (resources, constraints,
+     * strategies) already failed in this pass, with no placement since, is skipped without a search: nothing
+     * changed that could let it fit (placement draws nothing when no node is feasible). The waiting tasks are kept
+     * in one queue per request, so the pass takes the earliest head among the requests not failed and ends once
+     * every request has failed: an instance registering while 100,000 tasks of one service wait costs the
+     * placements it takes plus one failed search, not a walk over the 100,000.
+     */
     private void retryUnplaced(CapacityProvider p, long now) {
-        for (Iterator<Task> it = p.unplaced.iterator(); it.hasNext() && !p.active.isEmpty(); ) {
-            Task t = it.next();
+        Map<PlacementRequest, java.util.ArrayDeque<Task>> queues = waiting.get(p);
+        if (queues == null || queues.isEmpty()) {
+            return;
+        }
+        java.util.Set<PlacementRequest> failed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!p.active.isEmpty()) {
+            java.util.ArrayDeque<Task> next = null;
+            PlacementRequest request = null;
+            for (Map.Entry<PlacementRequest, java.util.ArrayDeque<Task>> e : queues.entrySet()) {
+                if (!failed.contains(e.getKey())
+                        && (next == null || e.getValue().peekFirst().index < next.peekFirst().index)) {
+                    next = e.getValue();
+                    request = e.getKey();
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            Task t = next.peekFirst();
             if (tryPlace(t, now)) {
-                it.remove();
+                t.instance.placedTasks.add(t);
+                next.pollFirst();
+                if (next.isEmpty()) {
+                    queues.remove(request);
+                }
+                p.unplaced.remove(t);
                 leaveUnplaced(t, now);
+                failed.clear();
+            } else {
+                failed.add(request);
             }
         }
+    }
+
+    /** The queue of tasks waiting on {@code p} with placement request {@code request}, created when missing. */
+    private java.util.ArrayDeque<Task> waitingQueue(CapacityProvider p, PlacementRequest request) {
+        return waiting.computeIfAbsent(p, k -> new LinkedHashMap<>())
+                .computeIfAbsent(request, k -> new java.util.ArrayDeque<>());
+    }
+
+    /** The placement request of a task: its workload's, or its pod's shape for a job with sampled shapes. */
+    private static PlacementRequest requestOf(Task t) {
+        return t.pod >= 0 ? t.workload.podPlacement[t.pod] : t.workload.placement;
     }
 
     // ---------------------------------------------------------------- service scheduler
@@ -888,6 +1027,8 @@ public final class EcsCluster {
                 arns.containerInstance(spec.name(), id), zone, type, catalog.ecsRegisteredMemoryMiB(type), eniSlots,
                 p.spec.attributes());
         p.launched.add(ci);
+        p.current.add(ci);
+        providerByInstance.put(ci, p);
         long now = sim.now();
         p.lastLaunchAt = now;
         // Boot and agent registration, each fixed or uniform between the scenario's bounds (section 2.6).
@@ -933,7 +1074,7 @@ public final class EcsCluster {
             }
             int n = 0;
             int m = 0;
-            for (ContainerInstance ci : p.launched) {
+            for (ContainerInstance ci : p.current) {
                 if (ci.state() == ContainerInstance.State.TERMINATED || ci.retiring) {
                     continue;
                 }
@@ -975,21 +1116,21 @@ public final class EcsCluster {
         int memCap = catalog.ecsRegisteredMemoryMiB(p.instanceType);
         int eniCap = eniSlots(p.instanceType);
         List<Task> waiting = new ArrayList<>(p.unplaced);
-        waiting.sort((a, b) -> Integer.compare(b.workload.taskDefinition.memoryMiB(),
-                a.workload.taskDefinition.memoryMiB()));
+        waiting.sort((a, b) -> Integer.compare(requestOf(b).memoryMiB(), requestOf(a).memoryMiB()));
         List<int[]> bins = new ArrayList<>();
         List<java.util.Set<String>> distinctGroups = new ArrayList<>();
         for (Task t : waiting) {
             TaskDefinitionSpec td = t.workload.taskDefinition;
+            PlacementRequest shape = requestOf(t);
             int eni = td.networkMode() == NetworkMode.AWSVPC ? 1 : 0;
-            if (td.cpuUnits() > cpuCap || td.memoryMiB() > memCap || eni > eniCap) {
+            if (shape.cpuUnits() > cpuCap || shape.memoryMiB() > memCap || eni > eniCap) {
                 continue;
             }
             boolean distinct = t.workload.distinctInstance();
             int bin = -1;
             for (int b = 0; b < bins.size() && bin < 0; b++) {
                 int[] r = bins.get(b);
-                if (r[0] >= td.cpuUnits() && r[1] >= td.memoryMiB() && r[2] >= eni
+                if (r[0] >= shape.cpuUnits() && r[1] >= shape.memoryMiB() && r[2] >= eni
                         && !(distinct && distinctGroups.get(b).contains(t.workload.group))) {
                     bin = b;
                 }
@@ -1000,8 +1141,8 @@ public final class EcsCluster {
                 bin = bins.size() - 1;
             }
             int[] r = bins.get(bin);
-            r[0] -= td.cpuUnits();
-            r[1] -= td.memoryMiB();
+            r[0] -= shape.cpuUnits();
+            r[1] -= shape.memoryMiB();
             r[2] -= eni;
             distinctGroups.get(bin).add(t.workload.group);
         }
@@ -1020,7 +1161,7 @@ public final class EcsCluster {
     private void scaleIn(CapacityProvider p, int count, long now) {
         boolean protection = p.managedScaling.spec().managedTerminationProtection();
         List<ContainerInstance> candidates = new ArrayList<>();
-        for (ContainerInstance ci : p.launched) {
+        for (ContainerInstance ci : p.current) {
             boolean inService = ci.state() == ContainerInstance.State.ACTIVE
                     || ci.state() == ContainerInstance.State.LAUNCHING;
             if (inService && !ci.retiring && (!protection
@@ -1035,7 +1176,7 @@ public final class EcsCluster {
             // The zone with the most in-service instances among those with a candidate.
             int[] perZone = new int[zones.size()];
             boolean[] hasCandidate = new boolean[zones.size()];
-            for (ContainerInstance ci : p.launched) {
+            for (ContainerInstance ci : p.current) {
                 if ((ci.state() == ContainerInstance.State.ACTIVE || ci.state() == ContainerInstance.State.LAUNCHING)
                         && !ci.retiring && !victims.contains(ci)) {
                     perZone[zones.indexOf(ci.zone())]++;
@@ -1135,6 +1276,7 @@ public final class EcsCluster {
         }
         boolean wasRegistered = ci.registeredAtNanos() >= 0;
         ci.terminate();
+        p.current.remove(ci);
         if (wasRegistered) {
             cpuRegistered -= ci.cpuRegistered();
             memoryRegistered -= ci.memoryRegistered();
@@ -1204,14 +1346,23 @@ public final class EcsCluster {
         long instancesBefore = instancesFailed;
         long tasksBefore = tasksFailed;
         for (CapacityProvider p : providers.values()) {
-            for (ContainerInstance ci : List.copyOf(p.launched)) {
+            for (ContainerInstance ci : List.copyOf(p.current)) {
                 if (ci.zone().equals(zone)) {
                     failInstance(ci);
                 }
             }
         }
-        for (Task t : List.copyOf(tasks)) {
-            if (t.provider.isFargate() && zone.equals(t.zone) && t.state != TaskState.STOPPED) {
+        List<Task> inZone = new ArrayList<>();
+        for (Workload w : workloads) {
+            for (Task t : w.liveTasks) {
+                if (t.provider.isFargate() && zone.equals(t.zone)) {
+                    inZone.add(t);
+                }
+            }
+        }
+        inZone.sort(BY_LAUNCH);
+        for (Task t : inZone) {
+            if (t.state != TaskState.STOPPED) {
                 crashTask(t);
             }
         }
@@ -1252,23 +1403,21 @@ public final class EcsCluster {
         return instancesFailed;
     }
 
+    /** The tasks placed on {@code ci} and not yet STOPPED, in launch order (from the instance's own list). */
     private List<Task> tasksOn(ContainerInstance ci) {
-        List<Task> on = new ArrayList<>();
-        for (Task t : tasks) {
-            if (t.instance == ci && t.state != TaskState.STOPPED) {
-                on.add(t);
-            }
-        }
+        List<Task> on = new ArrayList<>(ci.placedTasks);
+        on.sort(BY_LAUNCH);
         return on;
     }
 
+    private static final java.util.Comparator<Task> BY_LAUNCH = (a, b) -> Integer.compare(a.index, b.index);
+
     private CapacityProvider providerOf(ContainerInstance ci) {
-        for (CapacityProvider p : providers.values()) {
-            if (p.launched.contains(ci)) {
-                return p;
-            }
+        CapacityProvider p = providerByInstance.get(ci);
+        if (p == null) {
+            throw new IllegalArgumentException(ci + " is not an instance of cluster " + spec.name());
         }
-        throw new IllegalArgumentException(ci + " is not an instance of cluster " + spec.name());
+        return p;
     }
 
     /** Tasks stopped by a Spot interruption so far. */
@@ -1308,6 +1457,11 @@ public final class EcsCluster {
         return Collections.unmodifiableList(tasks);
     }
 
+    /** The live (not STOPPED) tasks of {@code w}, in launch order. */
+    public Iterable<Task> liveTasks(Workload w) {
+        return w.liveTasks;
+    }
+
     public int tasksIn(TaskState state) {
         return tasksByState[state.ordinal()];
     }
@@ -1343,8 +1497,8 @@ public final class EcsCluster {
     /** Seconds of RUNNING so far for a workload, including tasks still running at {@code now}. */
     public long runningNanos(Workload w, long now) {
         long total = w.runningNanos;
-        for (Task t : tasks) {
-            if (t.workload == w && t.state == TaskState.RUNNING) {
+        for (Task t : w.liveTasks) {
+            if (t.state == TaskState.RUNNING) {
                 total += now - t.runningAt;
             }
         }
@@ -1354,8 +1508,8 @@ public final class EcsCluster {
     /** Nanoseconds tasks of {@code w} waited for capacity, including tasks still waiting at {@code now}. */
     public long unplacedNanos(Workload w, long now) {
         long total = w.unplacedNanos;
-        for (Task t : tasks) {
-            if (t.workload == w && t.unplacedSince >= 0) {
+        for (Task t : w.liveTasks) {
+            if (t.unplacedSince >= 0) {
                 total += now - t.unplacedSince;
             }
         }
@@ -1365,8 +1519,8 @@ public final class EcsCluster {
     /** Nanoseconds from launch to RUNNING of tasks of {@code w}, counting tasks not yet RUNNING up to {@code now}. */
     public long waitNanos(Workload w, long now) {
         long total = w.waitNanos;
-        for (Task t : tasks) {
-            if (t.workload == w && t.runningAt < 0 && t.state != TaskState.STOPPED
+        for (Task t : w.liveTasks) {
+            if (t.runningAt < 0 && t.state != TaskState.STOPPED
                     && t.state != TaskState.STOPPING) {
                 total += now - t.createdAt;
             }

@@ -8,7 +8,8 @@ public final class Task {
 
     final int index;
     final String id;
-    final String arn;
+    /** The cluster's task ARN prefix, shared by its tasks: the ARN is built on demand (128 bytes less per task). */
+    private final String arnPrefix;
     final Workload workload;
     final CapacityProvider provider;
     TaskState state = TaskState.PROVISIONING;
@@ -27,11 +28,15 @@ public final class Task {
     int revision;
     /** It stopped with a failure (a crash, a failing revision) before it became healthy. */
     boolean failedBeforeHealthy;
+    /** Its position in its workload's {@link LiveTasks}, -1 once STOPPED. */
+    int livePos = -1;
+    /** For a job with sampled shapes: the index of its pod in the job's pool; -1 otherwise. */
+    int pod = -1;
 
-    Task(int index, String id, String arn, Workload workload, CapacityProvider provider, long createdAt) {
+    Task(int index, String id, String arnPrefix, Workload workload, CapacityProvider provider, long createdAt) {
         this.index = index;
         this.id = id;
-        this.arn = arn;
+        this.arnPrefix = arnPrefix;
         this.workload = workload;
         this.provider = provider;
         this.createdAt = createdAt;
@@ -42,7 +47,7 @@ public final class Task {
     }
 
     public String arn() {
-        return arn;
+        return arnPrefix + id;
     }
 
     public Workload workload() {

@@ -55,10 +55,15 @@ public final class Workload {
 
     /** Revisions registered for it, in order; index 0 is the one it was created with. */
     final List<Revision> revisions = new ArrayList<>();
+    /** A job with sampled shapes: its pool of pods (CPU, memory, lifetime); {@code null} otherwise. */
+    io.fleetsim.scenario.model.ShapesSpec shapes;
+    /** Per pod of {@link #shapes}: its placement request, shared by the pods of one (cpu, memory) shape. */
+    PlacementRequest[] podPlacement;
+
     /** The placement strategies as written, for scale-in (platform-semantics.md section 5.2). */
     List<PlacementStrategySpec> placementStrategies = List.of();
     /** Live (not STOPPED) tasks in launch order. */
-    final List<Task> liveTasks = new ArrayList<>();
+    final LiveTasks liveTasks = new LiveTasks();
 
     // Service scheduler state (platform-semantics.md section 5.4).
     DeploymentConfigurationSpec deploymentConfiguration = DeploymentConfigurationSpec.DEFAULT;
@@ -227,6 +232,11 @@ public final class Workload {
     /** Its deployments and rollbacks so far, in start order (read-only view). */
     public List<Deployment> deployments() {
         return java.util.Collections.unmodifiableList(deployments);
+    }
+
+    /** The pod pool of a job with sampled shapes, or {@code null}. */
+    public io.fleetsim.scenario.model.ShapesSpec shapes() {
+        return shapes;
     }
 
     /** The ARN of the revision new tasks are launched with. */

@@ -52,8 +52,11 @@ import java.util.StringJoiner;
  */
 public final class Simulation implements ClusterListener {
 
-    /** Minutes per sample of the time series: one, like CloudWatch's ECS metrics (platform-semantics.md 5.5). */
-    private static final long SAMPLE_PERIOD = Durations.minutes(1);
+    /**
+     * Time between samples of the time series and runs of the control loops: the scenario's {@code sampling}, one
+     * minute by default, like CloudWatch's ECS metrics (platform-semantics.md 5.5).
+     */
+    private final long samplePeriod;
 
     private final Scenario scenario;
     private final Catalog catalog;
@@ -77,7 +80,7 @@ public final class Simulation implements ClusterListener {
     private int maxUnplaced;
     private BigDecimal storageCostPerRun = BigDecimal.ZERO;
     /** The next minute boundary to sample. */
-    private long nextSample = SAMPLE_PERIOD;
+    private long nextSample;
 
     public Simulation(Scenario scenario, Catalog catalog) {
         this.scenario = scenario;
@@ -85,6 +88,8 @@ public final class Simulation implements ClusterListener {
         this.prices = catalog.prices()
                 .withFargateSpotDiscount(scenario.pricing().fargateSpotDiscount())
                 .withEc2SpotDiscount(scenario.pricing().ec2SpotDiscount());
+        this.samplePeriod = scenario.samplingNanos();
+        this.nextSample = samplePeriod;
         this.sim = new Simulator(scenario.seed());
         this.arns = new Arns(scenario.region(), Arns.DEFAULT_ACCOUNT, sim.random().stream("ids"));
         this.spotInterruptions = new SpotInterruptions(sim, scenario.faults());
@@ -106,6 +111,7 @@ public final class Simulation implements ClusterListener {
             EcsCluster cluster = new EcsCluster(c, sim, catalog, arns, scenario.timings(), this);
             clusters.add(cluster);
             cluster.capacityProviders().forEach(p -> elastic.addProvider(c.name(), p));
+            cluster.setRunEnd(scenario.durationNanos());
             cluster.start();
         }
         failures.scheduleZoneOutages(clusters, scenario.faults().zoneOutages());
@@ -172,7 +178,7 @@ public final class Simulation implements ClusterListener {
             throw new IllegalStateException("the simulation already advanced to " + sim.now() + " ns");
         }
         long end = scenario.durationNanos();
-        for (long t = SAMPLE_PERIOD; t <= end; t += SAMPLE_PERIOD) {
+        for (long t = samplePeriod; t <= end; t += samplePeriod) {
             advanceTo(t);
             progress.progress(scenario.variant(), t, end);
         }
@@ -189,7 +195,7 @@ public final class Simulation implements ClusterListener {
         while (nextSample <= time && nextSample <= scenario.durationNanos()) {
             sim.runUntil(nextSample);
             sample(nextSample);
-            nextSample += SAMPLE_PERIOD;
+            nextSample += samplePeriod;
         }
         sim.runUntil(time);
     }
@@ -275,10 +281,7 @@ public final class Simulation implements ClusterListener {
             int running = 0;
             int pending = 0;
             int unplaced = 0;
-            for (Task t : c.tasks()) {
-                if (t.workload() != w) {
-                    continue;
-                }
+            for (Task t : c.liveTasks(w)) {
                 if (t.state() == TaskState.RUNNING) {
                     running++;
                 } else if (t.state() == TaskState.PROVISIONING || t.state() == TaskState.PENDING) {
@@ -423,6 +426,12 @@ public final class Simulation implements ClusterListener {
                 String td = w.taskDefinition().cpuUnits() + " CPU units, " + w.taskDefinition().memoryMiB() + " MiB, "
                         + w.taskDefinition().networkMode().name().toLowerCase() + ", "
                         + w.taskDefinition().cpuArchitecture().name() + ", image " + w.taskDefinition().image().key();
+                var shapes = w.shapes();
+                if (shapes != null) {
+                    td += "; CPU, memory and lifetime per task sampled from " + shapes.size() + " of the "
+                            + shapes.podsRead() + " pods of " + shapes.format() + " trace " + shapes.file().getFileName()
+                            + " (gpu: " + shapes.gpu() + "; the cpu and memory above are the most a pod may ask for)";
+                }
                 taskDefinitions.putIfAbsent(w.taskDefinitionArn(), td);
                 for (Deployment d : w.deployments()) {
                     if (!d.isRollback()) {

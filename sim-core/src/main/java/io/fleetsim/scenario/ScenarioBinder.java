@@ -26,7 +26,7 @@ import java.util.Map;
 final class ScenarioBinder {
 
     static final List<String> KEYS = List.of("name", "description", "seed", "start", "duration", "warmup", "region",
-            "pricing", "timings", "clusters", "services", "jobs", "faults", "variants");
+            "sampling", "pricing", "timings", "clusters", "services", "jobs", "faults", "variants");
     static final List<String> PRICING_KEYS = List.of("fargateSpotDiscount", "ec2SpotDiscount");
     static final List<String> TIMING_KEYS = List.of("fargateProvisioning", "ec2EniAttach",
             "fargatePullBandwidthPerVcpu", "ec2PullBandwidth", "containerStart", "ec2Boot", "ec2AgentRegistration",
@@ -82,6 +82,18 @@ final class ScenarioBinder {
             }
             warmup = w == null ? 0 : w;
         }
+        long sampling = Scenario.DEFAULT_SAMPLING_NANOS;
+        if (top.has("sampling")) {
+            Long v = r.quantity(top.get("sampling"), "sampling", Reader.DURATION, Units::parseDuration);
+            if (v != null) {
+                if (v <= 0 || v % Scenario.DEFAULT_SAMPLING_NANOS != 0) {
+                    problems.at(top.get("sampling"), "sampling", "must be a whole number of minutes (at least 1m), "
+                            + "found " + Units.formatDuration(v));
+                } else {
+                    sampling = v;
+                }
+            }
+        }
         CatalogView catalog = region(r, top, catalogs);
         String region = catalog == null ? null : r.string(top.get("region"), "region");
 
@@ -106,12 +118,24 @@ final class ScenarioBinder {
             }
         }
         FaultsSpec faults = FaultsBinder.bind(r, top, clusterSpecs, clustersComplete);
+        if (sampling != Scenario.DEFAULT_SAMPLING_NANOS) {
+            // Request metrics, SLO minutes and service auto scaling are defined per one-minute datapoint (5.5).
+            for (ServiceSpec s : services) {
+                if (s.traffic() != null || s.autoScaling() != null) {
+                    problems.at(top.get("sampling"), "sampling", "sampling " + Units.formatDuration(sampling)
+                            + " needs every service to be without traffic and autoscaling (their metrics are per "
+                            + "one-minute datapoint), but service " + s.name() + " has "
+                            + (s.traffic() != null ? "traffic" : "autoscaling") + "; remove sampling or set 1m");
+                    break;
+                }
+            }
+        }
 
         if (problems.size() > before) {
             return null;
         }
         return new Scenario(name, description, variant, seed, start, duration, warmup, region, pricing, timings,
-                clusterSpecs, services, jobs, faults);
+                clusterSpecs, services, jobs, faults, sampling);
     }
 
     private static Instant instant(Reader r, YamlNode node, String path) {

@@ -75,6 +75,11 @@ final class TrafficBinder {
     private final Path folder;
     private final DistributionBinder distributions;
 
+    /** The folder relative data file paths are resolved against. */
+    Path folder() {
+        return folder;
+    }
+
     /** @param folder the folder relative trace and samples paths are resolved against */
     TrafficBinder(Reader r, TraceFormats traces, Path folder) {
         this.r = r;

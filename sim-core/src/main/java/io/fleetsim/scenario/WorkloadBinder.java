@@ -15,6 +15,10 @@ import io.fleetsim.scenario.model.SloSpec;
 import io.fleetsim.scenario.model.StrategyItem;
 import io.fleetsim.scenario.model.TaskDefinitionSpec;
 import io.fleetsim.scenario.model.TrafficSpec;
+import io.fleetsim.scenario.model.ShapesSpec;
+import io.fleetsim.traffic.PodTrace;
+import io.fleetsim.traffic.TraceFormat;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +40,12 @@ final class WorkloadBinder {
 
     static final List<String> SERVICE_KEYS = List.of("name", "cluster", "desiredCount", "capacityProviderStrategy",
             "taskDefinition", "placementStrategy", "placementConstraints", "traffic", "slo", "autoscaling", "deploymentConfiguration", "deployments");
-    static final List<String> JOB_KEYS = List.of("name", "cluster", "schedule", "count", "duration",
-            "capacityProviderStrategy", "taskDefinition", "placementStrategy", "placementConstraints");
+    static final List<String> JOB_KEYS = List.of("name", "cluster", "schedule", "count", "duration", "arrivals",
+            "shapes", "capacityProviderStrategy", "taskDefinition", "placementStrategy", "placementConstraints");
+    static final List<String> JOB_ARRIVAL_KEYS = List.of("process");
+    static final List<String> JOB_ARRIVAL_PROCESSES = List.of("constant", "poisson");
+    static final List<String> SHAPES_KEYS = List.of("trace", "gpu");
+    static final List<String> SHAPES_GPU = List.of("exclude", "ignore");
     static final List<String> STRATEGY_ITEM_KEYS = List.of("capacityProvider", "base", "weight");
     static final List<String> PLACEMENT_STRATEGY_KEYS = List.of("type", "field");
     static final List<String> PLACEMENT_CONSTRAINT_KEYS = List.of("type", "expression");
@@ -92,6 +100,8 @@ final class WorkloadBinder {
         TaskDefinitionSpec taskDefinition;
         List<PlacementStrategySpec> placementStrategy;
         List<PlacementConstraintSpec> placementConstraints;
+        /** Some provider of the strategy is FARGATE or FARGATE_SPOT. */
+        boolean anyFargate;
     }
 
     List<ServiceSpec> services(Reader.Fields top) {
@@ -138,6 +148,13 @@ final class WorkloadBinder {
                 continue;
             }
             Common c = common(f, "job", seen, false);
+            if (f.has("arrivals") || f.has("shapes")) {
+                JobSpec sampled = sampledJob(f, c);
+                if (r.problems().size() == before && sampled != null) {
+                    out.add(sampled);
+                }
+                continue;
+            }
             YamlNode sNode = f.required("schedule", "\"cron(0 2 * * ? *)\"");
             Schedule schedule = null;
             String sText = sNode == null ? null : r.string(sNode, f.path("schedule"));
@@ -163,6 +180,124 @@ final class WorkloadBinder {
             }
         }
         return out;
+    }
+
+    /**
+     * A job whose {@code count} tasks arrive over the run ({@code arrivals}) with CPU, memory and lifetime sampled
+     * from a pod trace ({@code shapes}); the task definition's {@code cpu} and {@code memory} are the largest a
+     * pod may ask for.
+     */
+    private JobSpec sampledJob(Reader.Fields f, Common c) {
+        String why = "a job with `arrivals` and `shapes` launches `count` tasks over the run, each running for its "
+                + "pod's lifetime";
+        for (String key : List.of("schedule", "duration")) {
+            if (f.has(key)) {
+                r.problems().at(f.get(key), f.path(key), "`" + key + "` does not apply here: " + why);
+            }
+        }
+        YamlNode aNode = f.required("arrivals", "{ process: poisson }");
+        YamlNode shNode = f.required("shapes", "{ trace: \"alibaba-pods:traces/pods.csv\", gpu: exclude }");
+        YamlNode cNode = f.required("count", "1000000");
+        Integer count = cNode == null ? null : r.intValue(cNode, f.path("count"), 1, Integer.MAX_VALUE);
+        String process = null;
+        if (aNode != null) {
+            Reader.Fields a = r.fields(aNode, f.path("arrivals"), JOB_ARRIVAL_KEYS, Map.of());
+            YamlNode pNode = a == null ? null : a.required("process", "poisson");
+            if (pNode != null) {
+                process = r.choice(pNode, a.path("process"), "arrival process", options(JOB_ARRIVAL_PROCESSES));
+            }
+        }
+        if (c.anyFargate) {
+            r.problems().at(f.get("shapes"), f.path("shapes"), "sampled shapes need EC2 capacity providers: a Fargate "
+                    + "task takes one of the fixed Fargate sizes (section 1.1), not a trace's CPU and memory");
+        }
+        ShapesSpec shapes = shNode == null || c.taskDefinition == null ? null
+                : shapes(shNode, f.path("shapes"), c.taskDefinition);
+        if (count == null || process == null || shapes == null) {
+            return null;
+        }
+        return new JobSpec(c.name, c.cluster, null, count, 0L, c.strategy, c.taskDefinition, c.placementStrategy,
+                c.placementConstraints, process, shapes);
+    }
+
+    private static Map<String, String> options(List<String> names) {
+        Map<String, String> m = new LinkedHashMap<>();
+        names.forEach(n -> m.put(n, n));
+        return m;
+    }
+
+    /**
+     * Reads the pod trace and keeps the pods the job admits (docs/scenario-reference.md, jobs): CPU units
+     * ceil(cpu_milli x 1024 / 1000), at least ECS's 128; a pod is left out when it asks for more CPU or memory than
+     * the task definition allows, for no memory, lives 0 s, or (with {@code gpu: exclude}) requests a GPU.
+     */
+    private ShapesSpec shapes(YamlNode node, String path, TaskDefinitionSpec td) {
+        Reader.Fields f = r.fields(node, path, SHAPES_KEYS, Map.of());
+        if (f == null) {
+            return null;
+        }
+        YamlNode tNode = f.required("trace", "\"alibaba-pods:traces/alibaba-gpu-v2023/openb_pod_list_default.csv\"");
+        YamlNode gNode = f.required("gpu", "exclude");
+        String gpu = gNode == null ? null : r.choice(gNode, f.path("gpu"), "gpu rule", options(SHAPES_GPU));
+        String text = tNode == null ? null : r.nonBlank(tNode, f.path("trace"));
+        if (text == null || gpu == null) {
+            return null;
+        }
+        int colon = text.indexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            r.problems().at(tNode, f.path("trace"), "expected `format:path`, e.g. `alibaba-pods:traces/pods.csv`, "
+                    + "found `" + text + "`; formats: " + String.join(", ", PodTrace.FORMATS));
+            return null;
+        }
+        String format = text.substring(0, colon);
+        String file = text.substring(colon + 1);
+        if (!PodTrace.FORMATS.contains(format)) {
+            r.problems().at(tNode, f.path("trace"), "unknown shapes format `" + format + "`"
+                    + NearMiss.hintAndList(format, PodTrace.FORMATS, "expected one of"));
+            return null;
+        }
+        Path resolved = Inputs.resolve(r, tNode, f.path("trace"), traffic.folder(), file, "trace file");
+        if (resolved == null) {
+            return null;
+        }
+        List<PodTrace.Pod> pods;
+        try {
+            pods = PodTrace.read(format, resolved);
+        } catch (TraceFormat.TraceException e) {
+            r.problems().at(tNode, f.path("trace"), "trace file `" + file + "`"
+                    + (e.line() > 0 ? " line " + e.line() : "") + ": " + e.getMessage());
+            return null;
+        }
+        List<Integer> keep = new ArrayList<>();
+        int[] cpu = new int[pods.size()];
+        for (int i = 0; i < pods.size(); i++) {
+            PodTrace.Pod p = pods.get(i);
+            // 1 vCPU = 1000 millicores = 1024 CPU units (section 1.1); rounded up, at least the EC2 minimum of 128.
+            long units = Math.max(128, (p.cpuMilli() * 1024 + 999) / 1000);
+            cpu[i] = (int) Math.min(units, Integer.MAX_VALUE);
+            boolean admitted = units <= td.cpuUnits() && p.memoryMiB() > 0 && p.memoryMiB() <= td.memoryMiB()
+                    && p.deletionSeconds() > p.creationSeconds() && (gpu.equals("ignore") || p.gpus() == 0);
+            if (admitted) {
+                keep.add(i);
+            }
+        }
+        if (keep.isEmpty()) {
+            r.problems().at(tNode, f.path("trace"), "no pod of the " + pods.size() + " in `" + file + "` is admitted: "
+                    + "each needs at most " + td.cpuUnits() + " CPU units and " + td.memoryMiB() + " MiB (the task "
+                    + "definition's cpu and memory), a lifetime above 0s" + (gpu.equals("exclude")
+                            ? " and no GPU (gpu: exclude)" : ""));
+            return null;
+        }
+        int[] poolCpu = new int[keep.size()];
+        int[] poolMemory = new int[keep.size()];
+        long[] poolLifetime = new long[keep.size()];
+        for (int k = 0; k < keep.size(); k++) {
+            PodTrace.Pod p = pods.get(keep.get(k));
+            poolCpu[k] = cpu[keep.get(k)];
+            poolMemory[k] = (int) p.memoryMiB();
+            poolLifetime[k] = Math.multiplyExact(p.deletionSeconds() - p.creationSeconds(), 1_000_000_000L);
+        }
+        return new ShapesSpec(format, resolved, gpu, pods.size(), poolCpu, poolMemory, poolLifetime);
     }
 
     private Common common(Reader.Fields f, String kind, Map<String, YamlNode> seen, boolean service) {
@@ -191,6 +326,7 @@ final class WorkloadBinder {
         boolean fargateOnly = !typed.isEmpty() && typed.size() == providers.size();
         for (ProviderInfo p : typed) {
             fargateOnly &= p.isFargate();
+            c.anyFargate |= p.isFargate();
         }
         c.placementStrategy = placementStrategies(f, fargateOnly);
         c.placementConstraints = placementConstraints(f, fargateOnly);

@@ -20,6 +20,8 @@ import java.util.List;
  * @param services     REPLICA services, in file order
  * @param jobs         scheduled batch jobs, in file order
  * @param faults       faults to inject; {@link FaultsSpec#NONE} for none
+ * @param samplingNanos period of the time series and of the control loops (service auto scaling, managed
+ *                     scaling); one minute unless the scenario sets {@code sampling}
  */
 public record Scenario(
         String name,
@@ -35,7 +37,19 @@ public record Scenario(
         List<ClusterSpec> clusters,
         List<ServiceSpec> services,
         List<JobSpec> jobs,
-        FaultsSpec faults) {
+        FaultsSpec faults,
+        long samplingNanos) {
+
+    /** The default {@code sampling}: one minute, CloudWatch's period for ECS metrics (platform-semantics.md 5.5). */
+    public static final long DEFAULT_SAMPLING_NANOS = 60_000_000_000L;
+
+    /** A scenario sampled every minute (the default {@code sampling}). */
+    public Scenario(String name, String description, String variant, long seed, java.time.Instant start,
+            long durationNanos, long warmupNanos, String region, PricingSpec pricing, TimingSpec timings,
+            List<ClusterSpec> clusters, List<ServiceSpec> services, List<JobSpec> jobs, FaultsSpec faults) {
+        this(name, description, variant, seed, start, durationNanos, warmupNanos, region, pricing, timings, clusters,
+                services, jobs, faults, DEFAULT_SAMPLING_NANOS);
+    }
 
     public Scenario {
         clusters = List.copyOf(clusters);
@@ -61,18 +75,18 @@ public record Scenario(
             throw new IllegalArgumentException("duration must be positive");
         }
         return new Scenario(name, description, variant, seed, start, newDuration,
-                warmupNanos < newDuration ? warmupNanos : 0L, region, pricing, timings, clusters, services, jobs, faults);
+                warmupNanos < newDuration ? warmupNanos : 0L, region, pricing, timings, clusters, services, jobs, faults, samplingNanos);
     }
 
     /** A copy with another seed (the CLI's {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, variant, newSeed, start, durationNanos, warmupNanos, region, pricing, timings,
-                clusters, services, jobs, faults);
+                clusters, services, jobs, faults, samplingNanos);
     }
 
     /** A copy under another variant name (a replication on another seed). */
     public Scenario withVariant(String newVariant) {
         return new Scenario(name, description, newVariant, seed, start, durationNanos, warmupNanos, region, pricing,
-                timings, clusters, services, jobs, faults);
+                timings, clusters, services, jobs, faults, samplingNanos);
     }
 }
