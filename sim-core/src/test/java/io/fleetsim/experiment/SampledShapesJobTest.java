@@ -75,7 +75,8 @@ class SampledShapesJobTest {
      * A trace of p0 alone (3228 units, 5600 MiB, 600 s), so every draw is p0; constant arrivals of 4 tasks in 1 h: at k x 3600 / 4 = 0, 900, 1800, 2700 s. The
      * m5.xlarge boots in 17 s and registers 10 s later: the first task waits until 27 s, is placed (bridge: no ENI),
      * pulls 100 MiB at 100 MiB/s (1 s) and starts in 2 s: RUNNING at 30 s, exits after p0's 600 s at 630 s. Later
-     * tasks find the image cached: RUNNING 2 s after arrival (902, 1802, 2702 s), stopped 600 s later.
+     * tasks find the image cached; the agent's default pull behaviour still checks the registry (1 s), then the
+     * container starts in 2 s: RUNNING 3 s after arrival (903, 1803, 2703 s), stopped 600 s later.
      */
     @Test
     void constantArrivals_runEachTaskForItsPodsLifetime(@TempDir Path dir) throws Exception {
@@ -85,11 +86,11 @@ class SampledShapesJobTest {
         RunResult r = sim.run(ProgressListener.NONE);
         EcsCluster c = sim.clusters().get(0);
         assertThat(c.tasks()).extracting(Task::createdAt).containsExactly(0L, 900 * S, 1800 * S, 2700 * S);
-        assertThat(c.tasks()).extracting(Task::runningAt).containsExactly(30 * S, 902 * S, 1802 * S, 2702 * S);
-        assertThat(c.tasks()).extracting(Task::stoppedAt).containsExactly(630 * S, 1502 * S, 2402 * S, 3302 * S);
-        // 4 tasks x 600 s RUNNING = 2400 s; waits to RUNNING 30 + 2 + 2 + 2 = 36 s; unplaced 0 to 27 s.
+        assertThat(c.tasks()).extracting(Task::runningAt).containsExactly(30 * S, 903 * S, 1803 * S, 2703 * S);
+        assertThat(c.tasks()).extracting(Task::stoppedAt).containsExactly(630 * S, 1503 * S, 2403 * S, 3303 * S);
+        // 4 tasks x 600 s RUNNING = 2400 s; waits to RUNNING 30 + 3 + 3 + 3 = 39 s; unplaced 0 to 27 s.
         assertThat(r.summary().workloads().get(0).taskSeconds()).isEqualTo(2400.0);
-        assertThat(r.summary().workloads().get(0).waitSeconds()).isEqualTo(36.0);
+        assertThat(r.summary().workloads().get(0).waitSeconds()).isEqualTo(39.0);
         assertThat(r.summary().workloads().get(0).unplacedSeconds()).isEqualTo(27.0);
     }
 
