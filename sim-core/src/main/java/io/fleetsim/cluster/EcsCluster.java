@@ -9,7 +9,6 @@ import io.fleetsim.placement.PlacementConstraint;
 import io.fleetsim.placement.PlacementPolicies;
 import io.fleetsim.placement.PlacementRequest;
 import io.fleetsim.placement.PlacementStrategy;
-import io.fleetsim.placement.Placer;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.ClusterSpec;
 import io.fleetsim.scenario.model.JobSpec;
@@ -302,14 +301,16 @@ public final class EcsCluster {
 
     private boolean tryPlace(Task t, long now) {
         CapacityProvider p = t.provider;
-        int chosen = Placer.place(t.workload.placement, p.active, placementRandom);
-        if (chosen < 0) {
+        // The index decides as Placer's scan would (and scans for what it does not cover).
+        ContainerInstance ci = (ContainerInstance) p.placement.place(t.workload.placement, p.active,
+                placementRandom);
+        if (ci == null) {
             return false;
         }
-        ContainerInstance ci = p.active.get(chosen);
         TaskDefinitionSpec td = t.workload.taskDefinition;
         boolean eni = td.networkMode() == NetworkMode.AWSVPC;
         ci.reserve(td.cpuUnits(), td.memoryMiB(), eni, t.workload.group);
+        p.placement.reserved(ci, t.workload.group);
         cpuReserved += td.cpuUnits();
         memoryReserved += td.memoryMiB();
         t.instance = ci;
@@ -431,6 +432,7 @@ public final class EcsCluster {
         if (t.instance != null) {
             TaskDefinitionSpec td = w.taskDefinition;
             t.instance.release(td.cpuUnits(), td.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC, w.group);
+            t.provider.placement.released(t.instance, w.group);
             cpuReserved -= td.cpuUnits();
             memoryReserved -= td.memoryMiB();
             if (t.instance.retiring && t.instance.runningTasksCount() == 0
@@ -525,6 +527,7 @@ public final class EcsCluster {
             }
             ci.register(sim.now());
             p.active.add(ci);
+            p.placement.add(ci);
             cpuRegistered += ci.cpuRegistered();
             memoryRegistered += ci.memoryRegistered();
             retryUnplaced(p, sim.now());
@@ -687,6 +690,7 @@ public final class EcsCluster {
             ci.retiring = true;
             if (ci.state() == ContainerInstance.State.ACTIVE) {
                 p.active.remove(ci);
+                p.placement.remove(ci);
             }
             ci.drain();
             List<Task> on = tasksOn(ci);
@@ -719,6 +723,7 @@ public final class EcsCluster {
         instancesInterrupted++;
         if (ci.state() == ContainerInstance.State.ACTIVE) {
             p.active.remove(ci);
+            p.placement.remove(ci);
         }
         ci.drain();
         List<Task> onIt = tasksOn(ci);
@@ -788,6 +793,7 @@ public final class EcsCluster {
         }
         if (ci.state() == ContainerInstance.State.ACTIVE) {
             p.active.remove(ci);
+            p.placement.remove(ci);
         }
         terminateInstance(ci, p);
     }
