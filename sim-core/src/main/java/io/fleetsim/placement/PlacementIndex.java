@@ -60,26 +60,40 @@ public final class PlacementIndex {
     private final class View {
         final boolean memory;
         final boolean perZone;
-        /** The key each slot is filed under. */
-        int[] keyAt;
-        /** One per zone id when {@code perZone}, else one. */
-        KeyedSlots[] parts = new KeyedSlots[0];
+        /**
+         * Per slot, the key it is filed under ({@code [2 * slot]}) and its part ({@code [2 * slot + 1]}), side by
+         * side so that moving a node reads one cache line.
+         */
+        int[] filed;
+        /**
+         * Part {@code 2 * zone + 1} holds the nodes of the zone with an ENI slot left, {@code 2 * zone} those
+         * without (zone 0 for all when not {@code perZone}): an awsvpc task walks only the first kind, so
+         * instances whose ENI slots are all taken (binpack fills them up, leaving some memory) cost it nothing.
+         */
+        KeyedSlots[] parts = new KeyedSlots[2];
 
         View(boolean memory, boolean perZone) {
             this.memory = memory;
             this.perZone = perZone;
-            this.keyAt = new int[capacity];
+            this.filed = new int[2 * capacity];
         }
 
         int key(PlacementNode node) {
             return memory ? node.remainingMemoryMiB() : node.remainingCpu();
         }
 
-        KeyedSlots part(int zone) {
-            int p = perZone ? zone : 0;
+        int keyAt(int slot) {
+            return filed[2 * slot];
+        }
+
+        /** The part, or {@code null} if it was never filled. */
+        KeyedSlots partOrNull(int p) {
+            return p < parts.length ? parts[p] : null;
+        }
+
+        KeyedSlots part(int p) {
             if (p >= parts.length) {
-                KeyedSlots[] grown = Arrays.copyOf(parts, Math.max(p + 1, parts.length * 2));
-                parts = grown;
+                parts = Arrays.copyOf(parts, Math.max(p + 2, parts.length * 2));
             }
             KeyedSlots part = parts[p];
             if (part == null) {
@@ -90,24 +104,48 @@ public final class PlacementIndex {
         }
 
         void insert(int slot) {
-            int key = key(nodeAt[slot]);
-            keyAt[slot] = key;
-            part(zoneAt[slot]).add(key, slot);
+            PlacementNode node = nodeAt[slot];
+            int key = key(node);
+            int p = 2 * (perZone ? zoneAt[slot] : 0) + (node.remainingEniSlots() >= 1 ? 1 : 0);
+            filed[2 * slot] = key;
+            filed[2 * slot + 1] = p;
+            part(p).add(key, slot);
         }
 
         void delete(int slot) {
-            part(zoneAt[slot]).remove(keyAt[slot], slot);
+            part(filed[2 * slot + 1]).remove(filed[2 * slot], slot);
         }
 
-        void refresh(int slot) {
-            int key = key(nodeAt[slot]);
-            int old = keyAt[slot];
-            if (key != old) {
-                KeyedSlots part = part(zoneAt[slot]);
-                part.remove(old, slot);
-                part.add(key, slot);
-                keyAt[slot] = key;
+        void refresh(PlacementNode node, int slot) {
+            final int[] f = filed;
+            int key = key(node);
+            int oldKey = f[2 * slot];
+            int oldPart = f[2 * slot + 1];
+            int p = (oldPart & ~1) | (node.remainingEniSlots() >= 1 ? 1 : 0); // the zone stays
+            if (key != oldKey || p != oldPart) {
+                parts[oldPart].remove(oldKey, slot);
+                part(p).add(key, slot);
+                f[2 * slot] = key;
+                f[2 * slot + 1] = p;
             }
+        }
+
+        /**
+         * The first feasible slot of the zone (0 when not {@code perZone}) in (key, slot) order, or -1: for an
+         * awsvpc task from the part with ENI slots only, else the lesser of both parts' firsts.
+         */
+        int first(int zone, int from, PlacementRequest request, String distinctGroup) {
+            int withEni = walk(partOrNull(2 * zone + 1), from, request, distinctGroup);
+            if (request.needsEni()) {
+                return withEni;
+            }
+            int without = walk(partOrNull(2 * zone), from, request, distinctGroup);
+            if (withEni < 0 || without < 0) {
+                return Math.max(withEni, without);
+            }
+            int a = keyAt(withEni);
+            int b = keyAt(without);
+            return a < b || a == b && withEni < without ? withEni : without;
         }
     }
 
@@ -119,6 +157,9 @@ public final class PlacementIndex {
     /** Views by {@code (memory ? 1 : 0) + (perZone ? 2 : 0)}; {@code null} until first used. */
     private final View[] views = new View[4];
 
+    /** The node {@link #place} chose last and its slot, until it is removed or the slots are renumbered. */
+    private PlacementNode lastChosen;
+    private int lastChosenSlot;
     private int capacity = MIN_CAPACITY;
     private PlacementNode[] nodeAt = new PlacementNode[MIN_CAPACITY];
     private int[] zoneAt = new int[MIN_CAPACITY];
@@ -169,6 +210,9 @@ public final class PlacementIndex {
             return;
         }
         int slot = s;
+        if (node == lastChosen) {
+            lastChosen = null;
+        }
         for (View v : views) {
             if (v != null) {
                 v.delete(slot);
@@ -190,14 +234,19 @@ public final class PlacementIndex {
     }
 
     private void changed(PlacementNode node, String group, int delta) {
-        Integer s = slotOf.get(node);
-        if (s == null) {
-            return;
+        int slot;
+        if (node == lastChosen) {
+            slot = lastChosenSlot; // the reserve that follows a placement: no map lookup
+        } else {
+            Integer s = slotOf.get(node);
+            if (s == null) {
+                return;
+            }
+            slot = s;
         }
-        int slot = s;
         for (View v : views) {
             if (v != null) {
-                v.refresh(slot);
+                v.refresh(node, slot);
             }
         }
         int[] counts = zoneTasks.get(group);
@@ -243,9 +292,14 @@ public final class PlacementIndex {
         final String distinctGroup = distinct ? group : null;
         final int from = memory ? request.memoryMiB() : request.cpuUnits();
         final int slot = n == 1
-                ? first(view(memory, false).part(0), from, request, distinctGroup)
+                ? view(memory, false).first(0, from, request, distinctGroup)
                 : spreadByZone(view(memory, true), from, request, group, distinctGroup);
-        return slot < 0 ? null : nodeAt[slot];
+        if (slot < 0) {
+            return null;
+        }
+        lastChosen = nodeAt[slot];
+        lastChosenSlot = slot;
+        return lastChosen;
     }
 
     private static boolean isZoneSpread(PlacementStrategy strategy) {
@@ -262,17 +316,16 @@ public final class PlacementIndex {
         int bestSlot = -1;
         int bestCount = Integer.MAX_VALUE;
         int bestKey = 0;
-        KeyedSlots[] parts = view.parts;
         for (int z = 0, zones = zoneIds.size(); z < zones; z++) {
             int count = counts[z];
-            if (count > bestCount || z >= parts.length || parts[z] == null) {
+            if (count > bestCount) {
                 continue;
             }
-            int slot = first(parts[z], from, request, distinctGroup);
+            int slot = view.first(z, from, request, distinctGroup);
             if (slot < 0) {
                 continue;
             }
-            int key = view.keyAt[slot];
+            int key = view.keyAt(slot);
             if (count < bestCount || key < bestKey || key == bestKey && slot < bestSlot) {
                 bestSlot = slot;
                 bestCount = count;
@@ -282,8 +335,11 @@ public final class PlacementIndex {
         return bestSlot;
     }
 
-    /** The first feasible slot in (key, slot) order from the first key {@code >= from}; -1 if none. */
-    private int first(KeyedSlots part, int from, PlacementRequest request, String distinctGroup) {
+    /** The first feasible slot of {@code part} in (key, slot) order from the first key {@code >= from}; -1 if none. */
+    private int walk(KeyedSlots part, int from, PlacementRequest request, String distinctGroup) {
+        if (part == null) {
+            return -1;
+        }
         final int cpu = request.cpuUnits();
         final int memory = request.memoryMiB();
         final int eni = request.needsEni() ? 1 : 0;
@@ -313,9 +369,6 @@ public final class PlacementIndex {
                 }
             }
             views[i] = v;
-        }
-        if (v.parts.length == 0) {
-            v.part(0); // an empty index still has the one part to walk
         }
         return v;
     }
@@ -358,6 +411,7 @@ public final class PlacementIndex {
 
     /** Renumbers the slots 0.. in order, with room for at least {@code needed}, and rebuilds the views. */
     private void compact(int needed) {
+        lastChosen = null;
         int newCapacity = capacity;
         while (newCapacity < 2 * needed) {
             newCapacity *= 2;
