@@ -32,7 +32,9 @@ import java.util.Map;
  *
  * <p>How: each node gets a slot number, increasing in the order nodes are added, so slot order is node-list order.
  * A view keeps the slots ordered by (remaining amount of the binpack field, slot), over all nodes or per zone:
- * one {@link SlotSet} per distinct remaining amount ({@link KeyedSlots}). binpack walks upward from the first
+ * one {@link SlotSet} per distinct remaining amount ({@link KeyedSlots}), in two parts: nodes with an ENI slot
+ * left and nodes without, so an awsvpc task never walks over instances whose ENI slots binpack has used up (the
+ * common way a bin-packed instance ends with memory it cannot use). binpack walks upward from the first
  * amount that is at least the task's, and within an amount in slot order, and takes the first node that also fits
  * the task's other resources (CPU or memory, one ENI slot for awsvpc) and, with {@code distinctInstance}, holds no
  * task of the group: the least remaining amount that fits, ties to the first registered, as the scan decides.
@@ -42,10 +44,11 @@ import java.util.Map;
  * workloads use; a group's zone counts likewise.
  *
  * <p>Cost: {@link #place} is O(log k) for k distinct remaining amounts plus one step per node skipped on the walk;
- * a node is skipped when its amount of the binpack field fits but another resource does not, or it holds the
- * group under {@code distinctInstance}. That is a handful of nodes in the common case (one task size, or mixed sizes
- * whose CPU and memory grow together), but a cluster where many nodes have the memory and not the CPU (or the ENI
- * slots), or a distinctInstance group on most nodes, makes the walk long: the worst case is the scan's O(nodes).
+ * a node is skipped when its amount of the binpack field fits but the other one (CPU under binpack(memory),
+ * memory under binpack(cpu)) does not, or it holds the group under {@code distinctInstance}. That is a handful of
+ * nodes in the common case (tasks whose CPU-to-memory ratio is at or below the instance's under binpack(memory),
+ * so memory runs out first), but a cluster where many nodes have the memory and not the CPU, or a distinctInstance
+ * group on most nodes, makes the walk long: the worst case is the scan's O(nodes).
  * {@link #reserved}, {@link #released}, {@link #add} and {@link #remove} are O(log k) per view (add and remove also
  * O(groups tracked) for a node that holds tasks). Slot numbers are compacted (all views rebuilt, O(nodes)) when the
  * slot space fills, so it stays within twice the number of nodes: amortized O(1) per add.
