@@ -1,6 +1,7 @@
 package io.fleetsim.cluster;
 
 import io.fleetsim.cloud.InstanceType;
+import io.fleetsim.placement.PlacementIndex;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.CapacityProviderSpec.CapacityProviderType;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ public final class CapacityProvider {
     final InstanceType instanceType;
     /** ACTIVE instances in registration order: what placement sees. */
     final List<ContainerInstance> active = new ArrayList<>();
+    /**
+     * Placement's index over {@link #active}, kept in step with it: every add to or remove from {@code active},
+     * and every reserve on or release from an instance, is reported to it.
+     */
+    final PlacementIndex placement = new PlacementIndex();
     /** Every instance ever launched, in launch order. */
     final List<ContainerInstance> launched = new ArrayList<>();
     /** The launched instances not yet terminated, in launch order: what the per-period loops walk. */

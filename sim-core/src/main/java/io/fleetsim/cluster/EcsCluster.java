@@ -9,7 +9,6 @@ import io.fleetsim.placement.PlacementConstraint;
 import io.fleetsim.placement.PlacementPolicies;
 import io.fleetsim.placement.PlacementRequest;
 import io.fleetsim.placement.PlacementStrategy;
-import io.fleetsim.placement.Placer;
 import io.fleetsim.scenario.model.CapacityProviderSpec;
 import io.fleetsim.scenario.model.ClusterSpec;
 import io.fleetsim.scenario.model.DeploymentConfigurationSpec;
@@ -499,14 +498,15 @@ public final class EcsCluster {
     private boolean tryPlace(Task t, long now) {
         CapacityProvider p = t.provider;
         PlacementRequest request = requestOf(t);
-        int chosen = Placer.place(request, p.active, placementRandom);
-        if (chosen < 0) {
+        // The index decides as Placer's scan would (and scans for what it does not cover).
+        ContainerInstance ci = (ContainerInstance) p.placement.place(request, p.active, placementRandom);
+        if (ci == null) {
             return false;
         }
-        ContainerInstance ci = p.active.get(chosen);
         TaskDefinitionSpec td = t.workload.taskDefinition;
         boolean eni = td.networkMode() == NetworkMode.AWSVPC;
         ci.reserve(request.cpuUnits(), request.memoryMiB(), eni, t.workload.group);
+        p.placement.reserved(ci, t.workload.group);
         cpuReserved += request.cpuUnits();
         memoryReserved += request.memoryMiB();
         t.instance = ci;
@@ -653,6 +653,7 @@ public final class EcsCluster {
             PlacementRequest request = requestOf(t);
             t.instance.release(request.cpuUnits(), request.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC,
                     w.group);
+            t.provider.placement.released(t.instance, w.group);
             cpuReserved -= request.cpuUnits();
             memoryReserved -= request.memoryMiB();
             if (t.instance.retiring && t.instance.runningTasksCount() == 0
@@ -1049,6 +1050,7 @@ public final class EcsCluster {
             }
             ci.register(sim.now());
             p.active.add(ci);
+            p.placement.add(ci);
             cpuRegistered += ci.cpuRegistered();
             memoryRegistered += ci.memoryRegistered();
             retryUnplaced(p, sim.now());
@@ -1211,6 +1213,7 @@ public final class EcsCluster {
             ci.retiring = true;
             if (ci.state() == ContainerInstance.State.ACTIVE) {
                 p.active.remove(ci);
+                p.placement.remove(ci);
             }
             ci.drain();
             List<Task> on = tasksOn(ci);
@@ -1243,6 +1246,7 @@ public final class EcsCluster {
         instancesInterrupted++;
         if (ci.state() == ContainerInstance.State.ACTIVE) {
             p.active.remove(ci);
+            p.placement.remove(ci);
         }
         ci.drain();
         List<Task> onIt = tasksOn(ci);
@@ -1313,6 +1317,7 @@ public final class EcsCluster {
         }
         if (ci.state() == ContainerInstance.State.ACTIVE) {
             p.active.remove(ci);
+            p.placement.remove(ci);
         }
         terminateInstance(ci, p);
     }

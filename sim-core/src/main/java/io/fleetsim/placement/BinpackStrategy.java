@@ -41,6 +41,11 @@ final class BinpackStrategy implements PlacementStrategy {
         Candidates.truncate(candidates, kept);
     }
 
+    /** Whether the field is memory (else CPU); read by {@link PlacementIndex}. */
+    boolean onMemory() {
+        return memory;
+    }
+
     private int remaining(PlacementNode node) {
         return memory ? node.remainingMemoryMiB() : node.remainingCpu();
     }

@@ -27,6 +27,11 @@ final class NodeAttribute {
         return name;
     }
 
+    /** Whether this is the built-in zone attribute, {@code ecs.availability-zone}. */
+    boolean isZone() {
+        return zone;
+    }
+
     /** The node's value, or {@code null} when it has no such attribute. */
     String of(PlacementNode node) {
         return zone ? node.zone() : node.attribute(name);

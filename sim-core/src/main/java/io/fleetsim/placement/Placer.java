@@ -28,7 +28,9 @@ import java.util.List;
  *
  * <p>Cost: one pass over the nodes for fit and constraints, then each strategy (O(nodes) for spread on an
  * attribute, O(candidates) otherwise), then an identity scan to return the index. The only list is the reusable
- * candidate list of the {@code Placer} instance. {@code nodes} should be a random-access list.
+ * candidate list of the {@code Placer} instance. {@code nodes} should be a random-access list. The cluster model
+ * places through {@link PlacementIndex}, which makes the same decisions without a scan for binpack, spread by zone
+ * then binpack, and distinctInstance, and calls this class for everything else.
  *
  * <p>Caveats: GPU and port requirements (step 1 in ECS) are not modelled. A {@code Placer} instance is not
  * thread-safe; the static {@link #place} uses one per thread.

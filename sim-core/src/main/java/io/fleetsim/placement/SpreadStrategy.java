@@ -19,7 +19,7 @@ import java.util.List;
  * attribute; a user who wants that writes {@code memberOf(attribute:NAME exists)}.
  *
  * <p>Caveats: the scale-in half of spread (stop tasks so as to keep the balance) belongs to the service scheduler.
- * Each call is O(nodes); the node index planned for placement will replace the scan.
+ * Each call is O(nodes); {@link PlacementIndex} answers spread by zone then binpack without it.
  */
 final class SpreadStrategy implements PlacementStrategy {
 
@@ -47,6 +47,11 @@ final class SpreadStrategy implements PlacementStrategy {
         } else {
             narrowByAttribute(candidates, group, allNodes);
         }
+    }
+
+    /** Whether this spreads over {@code attribute:ecs.availability-zone}; read by {@link PlacementIndex}. */
+    boolean spreadsByZone() {
+        return attribute != null && attribute.isZone();
     }
 
     /** Per instance, a node's count is its own {@code tasksInGroup}; no need to look at the other nodes. */

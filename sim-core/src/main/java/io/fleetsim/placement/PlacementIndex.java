@@ -1,0 +1,451 @@
+package io.fleetsim.placement;
+
+import io.fleetsim.engine.RandomStream;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An index over the nodes of one capacity provider that makes the common ECS placements independent of the number
+ * of nodes, with exactly the decisions of {@link Placer}'s scan (platform-semantics.md sections 5.1 to 5.3): the
+ * same node, including the final tie-break to the first node in node-list (registration) order.
+ *
+ * <p>The index mirrors the caller's node list: {@link #add} when a node joins the end of the list (registration),
+ * {@link #remove} when it leaves it (drain, failure), {@link #reserved} and {@link #released} after a task's
+ * resources were reserved on or released from a node (a release on a node not in the index, a draining one, is
+ * ignored). A node's remaining CPU, memory and ENI slots and its group counts must change only through those calls.
+ * {@link #place} is then given the same list, in the same order, for the requests it does not cover.
+ *
+ * <p>Covered requests (the rest go to {@link Placer#select}, the scan, with the same random stream):
+ * <ul>
+ *   <li>strategies exactly {@code [binpack(memory|cpu)]} or
+ *       {@code [spread(attribute:ecs.availability-zone), binpack(memory|cpu)]};</li>
+ *   <li>constraints: none, or {@code distinctInstance} only.</li>
+ * </ul>
+ * Not covered, so scanned: {@code memberOf} (any expression), {@code random}, {@code spread} on
+ * {@code instanceId}/{@code host} or another attribute, {@code spread(zone)} without a following binpack (the ECS
+ * service default, {@code [spread(zone), spread(instanceId)]}, included), no strategy at all, strategies after the
+ * binpack, and user-defined strategies or constraints.
+ *
+ * <p>How: each node gets a slot number, increasing in the order nodes are added, so slot order is node-list order.
+ * A view keeps the slots ordered by (remaining amount of the binpack field, slot), over all nodes or per zone:
+ * one {@link SlotSet} per distinct remaining amount ({@link KeyedSlots}), in two parts: nodes with an ENI slot
+ * left and nodes without, so an awsvpc task never walks over instances whose ENI slots binpack has used up (the
+ * common way a bin-packed instance ends with memory it cannot use). binpack walks upward from the first
+ * amount that is at least the task's, and within an amount in slot order, and takes the first node that also fits
+ * the task's other resources (CPU or memory, one ENI slot for awsvpc) and, with {@code distinctInstance}, holds no
+ * task of the group: the least remaining amount that fits, ties to the first registered, as the scan decides.
+ * Spread by zone keeps, per task group, the group's task count in each zone (over the indexed nodes, as the scan
+ * counts over all nodes of the list), finds each zone's binpack choice, and takes the one of a zone with the
+ * fewest tasks, ties by (amount, slot). Views are built on first use, so a provider pays only for the views its
+ * workloads use; a group's zone counts likewise.
+ *
+ * <p>Cost: {@link #place} is O(log k) for k distinct remaining amounts plus one step per node skipped on the walk;
+ * a node is skipped when its amount of the binpack field fits but the other one (CPU under binpack(memory),
+ * memory under binpack(cpu)) does not, or it holds the group under {@code distinctInstance}. That is a handful of
+ * nodes in the common case (tasks whose CPU-to-memory ratio is at or below the instance's under binpack(memory),
+ * so memory runs out first), but a cluster where many nodes have the memory and not the CPU, or a distinctInstance
+ * group on most nodes, makes the walk long: the worst case is the scan's O(nodes).
+ * {@link #reserved}, {@link #released}, {@link #add} and {@link #remove} are O(log k) per view (add and remove also
+ * O(groups tracked) for a node that holds tasks). Slot numbers are compacted (all views rebuilt, O(nodes)) when the
+ * slot space fills, so it stays within twice the number of nodes: amortized O(1) per add.
+ *
+ * <p>Not thread-safe; one index per capacity provider of one simulation.
+ */
+public final class PlacementIndex {
+
+    private static final int MIN_CAPACITY = SlotSet.PAGE_SLOTS;
+
+    /** One ordering of the slots: by remaining memory (or CPU), over all nodes or per zone. */
+    private final class View {
+        final boolean memory;
+        final boolean perZone;
+        /**
+         * Per slot, the key it is filed under ({@code [2 * slot]}) and its part ({@code [2 * slot + 1]}), side by
+         * side so that moving a node reads one cache line.
+         */
+        int[] filed;
+        /**
+         * Part {@code 2 * zone + 1} holds the nodes of the zone with an ENI slot left, {@code 2 * zone} those
+         * without (zone 0 for all when not {@code perZone}): an awsvpc task walks only the first kind, so
+         * instances whose ENI slots are all taken (binpack fills them up, leaving some memory) cost it nothing.
+         */
+        KeyedSlots[] parts = new KeyedSlots[2];
+
+        View(boolean memory, boolean perZone) {
+            this.memory = memory;
+            this.perZone = perZone;
+            this.filed = new int[2 * capacity];
+        }
+
+        int key(PlacementNode node) {
+            return memory ? node.remainingMemoryMiB() : node.remainingCpu();
+        }
+
+        int keyAt(int slot) {
+            return filed[2 * slot];
+        }
+
+        /** The part, or {@code null} if it was never filled. */
+        KeyedSlots partOrNull(int p) {
+            return p < parts.length ? parts[p] : null;
+        }
+
+        KeyedSlots part(int p) {
+            if (p >= parts.length) {
+                parts = Arrays.copyOf(parts, Math.max(p + 2, parts.length * 2));
+            }
+            KeyedSlots part = parts[p];
+            if (part == null) {
+                part = new KeyedSlots(capacity, pages, spareSets);
+                parts[p] = part;
+            }
+            return part;
+        }
+
+        void insert(int slot) {
+            PlacementNode node = nodeAt[slot];
+            int key = key(node);
+            int p = 2 * (perZone ? zoneAt[slot] : 0) + (node.remainingEniSlots() >= 1 ? 1 : 0);
+            filed[2 * slot] = key;
+            filed[2 * slot + 1] = p;
+            part(p).add(key, slot);
+        }
+
+        void delete(int slot) {
+            part(filed[2 * slot + 1]).remove(filed[2 * slot], slot);
+        }
+
+        void refresh(PlacementNode node, int slot) {
+            final int[] f = filed;
+            int key = key(node);
+            int oldKey = f[2 * slot];
+            int oldPart = f[2 * slot + 1];
+            int p = (oldPart & ~1) | (node.remainingEniSlots() >= 1 ? 1 : 0); // the zone stays
+            if (key != oldKey || p != oldPart) {
+                parts[oldPart].remove(oldKey, slot);
+                part(p).add(key, slot);
+                f[2 * slot] = key;
+                f[2 * slot + 1] = p;
+            }
+        }
+
+        /**
+         * The first feasible slot of the zone (0 when not {@code perZone}) in (key, slot) order, or -1: for an
+         * awsvpc task from the part with ENI slots only, else the lesser of both parts' firsts.
+         */
+        int first(int zone, int from, PlacementRequest request, String distinctGroup) {
+            int withEni = walk(partOrNull(2 * zone + 1), from, request, distinctGroup);
+            if (request.needsEni()) {
+                return withEni;
+            }
+            int without = walk(partOrNull(2 * zone), from, request, distinctGroup);
+            if (withEni < 0 || without < 0) {
+                return Math.max(withEni, without);
+            }
+            int a = keyAt(withEni);
+            int b = keyAt(without);
+            return a < b || a == b && withEni < without ? withEni : without;
+        }
+    }
+
+    private final Placer scan = new Placer();
+    private final Map<PlacementNode, Integer> slotOf = new IdentityHashMap<>();
+    private final Map<String, Integer> zoneIds = new HashMap<>();
+    /** Task count of a tracked group per zone id, over the indexed nodes. */
+    private final Map<String, int[]> zoneTasks = new HashMap<>();
+    /** Views by {@code (memory ? 1 : 0) + (perZone ? 2 : 0)}; {@code null} until first used. */
+    private final View[] views = new View[4];
+
+    /** The node {@link #place} chose last and its slot, until it is removed or the slots are renumbered. */
+    private PlacementNode lastChosen;
+    private int lastChosenSlot;
+    private int capacity = MIN_CAPACITY;
+    private PlacementNode[] nodeAt = new PlacementNode[MIN_CAPACITY];
+    private int[] zoneAt = new int[MIN_CAPACITY];
+    private int nextSlot;
+    private int size;
+    private SlotSet.Pages pages = new SlotSet.Pages();
+    private ArrayDeque<SlotSet> spareSets = new ArrayDeque<>();
+
+    /** An empty index. */
+    public PlacementIndex() {
+    }
+
+    /** Number of nodes indexed; equals the size of the node list it mirrors. */
+    public int size() {
+        return size;
+    }
+
+    /** {@code node} joins the end of the node list. */
+    public void add(PlacementNode node) {
+        if (slotOf.containsKey(node)) {
+            throw new IllegalArgumentException("placement index: " + node + " is already indexed");
+        }
+        if (nextSlot == capacity) {
+            compact(size + 1);
+        }
+        int slot = nextSlot++;
+        nodeAt[slot] = node;
+        Integer zone = zoneIds.get(node.zone());
+        if (zone == null) {
+            zone = zoneIds.size();
+            zoneIds.put(node.zone(), zone);
+        }
+        zoneAt[slot] = zone;
+        slotOf.put(node, slot);
+        size++;
+        for (View v : views) {
+            if (v != null) {
+                v.insert(slot);
+            }
+        }
+        countGroups(node, zone, 1);
+    }
+
+    /** {@code node} leaves the node list (the others keep their order); a node not indexed is ignored. */
+    public void remove(PlacementNode node) {
+        Integer s = slotOf.remove(node);
+        if (s == null) {
+            return;
+        }
+        int slot = s;
+        if (node == lastChosen) {
+            lastChosen = null;
+        }
+        for (View v : views) {
+            if (v != null) {
+                v.delete(slot);
+            }
+        }
+        countGroups(node, zoneAt[slot], -1);
+        nodeAt[slot] = null;
+        size--;
+    }
+
+    /** After one task of {@code group} reserved its resources on {@code node}. */
+    public void reserved(PlacementNode node, String group) {
+        changed(node, group, 1);
+    }
+
+    /** After one task of {@code group} released its resources on {@code node}; ignored for a node not indexed. */
+    public void released(PlacementNode node, String group) {
+        changed(node, group, -1);
+    }
+
+    private void changed(PlacementNode node, String group, int delta) {
+        int slot;
+        if (node == lastChosen) {
+            slot = lastChosenSlot; // the reserve that follows a placement: no map lookup
+        } else {
+            Integer s = slotOf.get(node);
+            if (s == null) {
+                return;
+            }
+            slot = s;
+        }
+        for (View v : views) {
+            if (v != null) {
+                v.refresh(node, slot);
+            }
+        }
+        int[] counts = zoneTasks.get(group);
+        if (counts != null) {
+            counts = grown(group, counts);
+            counts[zoneAt[slot]] += delta;
+        }
+    }
+
+    /**
+     * The node {@link Placer#select} would choose from {@code nodes} for {@code request}, or {@code null} when no
+     * node is feasible (the task stays PENDING).
+     *
+     * @param nodes  the node list this index mirrors (same nodes, same order); read only for requests the index
+     *               does not cover
+     * @param random used only by strategies that draw ({@code random}); may be {@code null} otherwise
+     */
+    public PlacementNode place(PlacementRequest request, List<? extends PlacementNode> nodes, RandomStream random) {
+        if (nodes.size() != size) {
+            throw new IllegalStateException("placement index holds " + size + " nodes but the node list has "
+                    + nodes.size() + ": an add or remove was not reported");
+        }
+        final List<PlacementStrategy> strategies = request.strategies();
+        final int n = strategies.size();
+        boolean covered = request.cpuUnits() >= 0 && request.memoryMiB() >= 0 && (n == 1 || n == 2)
+                && strategies.get(n - 1) instanceof BinpackStrategy
+                && (n == 1 || isZoneSpread(strategies.get(0)));
+        boolean distinct = false;
+        final List<PlacementConstraint> constraints = request.constraints();
+        for (int c = 0, cn = constraints.size(); c < cn && covered; c++) {
+            if (constraints.get(c) == DistinctInstanceConstraint.INSTANCE) {
+                distinct = true;
+            } else {
+                covered = false;
+            }
+        }
+        final String group = request.group();
+        if (!covered || (group == null && (distinct || n == 2))) {
+            int chosen = scan.select(request, nodes, random);
+            return chosen < 0 ? null : nodes.get(chosen);
+        }
+        final boolean memory = ((BinpackStrategy) strategies.get(n - 1)).onMemory();
+        final String distinctGroup = distinct ? group : null;
+        final int from = memory ? request.memoryMiB() : request.cpuUnits();
+        final int slot = n == 1
+                ? view(memory, false).first(0, from, request, distinctGroup)
+                : spreadByZone(view(memory, true), from, request, group, distinctGroup);
+        if (slot < 0) {
+            return null;
+        }
+        lastChosen = nodeAt[slot];
+        lastChosenSlot = slot;
+        return lastChosen;
+    }
+
+    private static boolean isZoneSpread(PlacementStrategy strategy) {
+        return strategy instanceof SpreadStrategy && ((SpreadStrategy) strategy).spreadsByZone();
+    }
+
+    /**
+     * The zone with the fewest tasks of the group among zones with a feasible node, ties between such zones to
+     * the least remaining amount, then the lowest slot: the scan's spread then binpack, whose candidates are the
+     * feasible nodes of every zone that ties on the fewest tasks.
+     */
+    private int spreadByZone(View view, int from, PlacementRequest request, String group, String distinctGroup) {
+        int[] counts = grown(group, groupCounts(group));
+        int bestSlot = -1;
+        int bestCount = Integer.MAX_VALUE;
+        int bestKey = 0;
+        for (int z = 0, zones = zoneIds.size(); z < zones; z++) {
+            int count = counts[z];
+            if (count > bestCount) {
+                continue;
+            }
+            int slot = view.first(z, from, request, distinctGroup);
+            if (slot < 0) {
+                continue;
+            }
+            int key = view.keyAt(slot);
+            if (count < bestCount || key < bestKey || key == bestKey && slot < bestSlot) {
+                bestSlot = slot;
+                bestCount = count;
+                bestKey = key;
+            }
+        }
+        return bestSlot;
+    }
+
+    /** The first feasible slot of {@code part} in (key, slot) order from the first key {@code >= from}; -1 if none. */
+    private int walk(KeyedSlots part, int from, PlacementRequest request, String distinctGroup) {
+        if (part == null) {
+            return -1;
+        }
+        final int cpu = request.cpuUnits();
+        final int memory = request.memoryMiB();
+        final int eni = request.needsEni() ? 1 : 0;
+        final PlacementNode[] nodes = nodeAt;
+        for (int i = part.lowerBound(from), k = part.keyCount(); i < k; i++) {
+            SlotSet set = part.setAt(i);
+            for (int slot = set.next(0); slot >= 0; slot = set.next(slot + 1)) {
+                PlacementNode node = nodes[slot];
+                if (node.remainingCpu() >= cpu && node.remainingMemoryMiB() >= memory
+                        && node.remainingEniSlots() >= eni
+                        && (distinctGroup == null || node.tasksInGroup(distinctGroup) == 0)) {
+                    return slot;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private View view(boolean memory, boolean perZone) {
+        int i = (memory ? 1 : 0) + (perZone ? 2 : 0);
+        View v = views[i];
+        if (v == null) {
+            v = new View(memory, perZone);
+            for (int slot = 0; slot < nextSlot; slot++) {
+                if (nodeAt[slot] != null) {
+                    v.insert(slot);
+                }
+            }
+            views[i] = v;
+        }
+        return v;
+    }
+
+    /** The group's task count per zone id, counted over the indexed nodes the first time the group is asked. */
+    private int[] groupCounts(String group) {
+        int[] counts = zoneTasks.get(group);
+        if (counts == null) {
+            counts = new int[Math.max(1, zoneIds.size())];
+            for (int slot = 0; slot < nextSlot; slot++) {
+                PlacementNode node = nodeAt[slot];
+                if (node != null) {
+                    counts[zoneAt[slot]] += node.tasksInGroup(group);
+                }
+            }
+            zoneTasks.put(group, counts);
+        }
+        return counts;
+    }
+
+    /** {@code counts} with room for every zone id seen so far. */
+    private int[] grown(String group, int[] counts) {
+        if (counts.length < zoneIds.size()) {
+            counts = Arrays.copyOf(counts, zoneIds.size());
+            zoneTasks.put(group, counts);
+        }
+        return counts;
+    }
+
+    /** Adds (sign 1) or removes (-1) the node's tasks from the zone counts of every tracked group. */
+    private void countGroups(PlacementNode node, int zone, int sign) {
+        if (zoneTasks.isEmpty() || node.runningTasksCount() == 0) {
+            return; // a group's tasks are among the node's tasks (PlacementNode): none to count
+        }
+        for (Map.Entry<String, int[]> e : zoneTasks.entrySet()) {
+            int[] counts = grown(e.getKey(), e.getValue());
+            counts[zone] += sign * node.tasksInGroup(e.getKey());
+        }
+    }
+
+    /** Renumbers the slots 0.. in order, with room for at least {@code needed}, and rebuilds the views. */
+    private void compact(int needed) {
+        lastChosen = null;
+        int newCapacity = capacity;
+        while (newCapacity < 2 * needed) {
+            newCapacity *= 2;
+        }
+        PlacementNode[] newNodes = new PlacementNode[newCapacity];
+        int[] newZones = new int[newCapacity];
+        int n = 0;
+        for (int slot = 0; slot < nextSlot; slot++) {
+            PlacementNode node = nodeAt[slot];
+            if (node != null) {
+                newNodes[n] = node;
+                newZones[n] = zoneAt[slot];
+                slotOf.put(node, n);
+                n++;
+            }
+        }
+        capacity = newCapacity;
+        nodeAt = newNodes;
+        zoneAt = newZones;
+        nextSlot = n;
+        pages = new SlotSet.Pages();
+        spareSets = new ArrayDeque<>();
+        for (int i = 0; i < views.length; i++) {
+            View old = views[i];
+            if (old != null) {
+                View v = new View(old.memory, old.perZone);
+                for (int slot = 0; slot < n; slot++) {
+                    v.insert(slot);
+                }
+                views[i] = v;
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package io.fleetsim.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetsim.engine.RandomStream;
+import io.fleetsim.engine.TestStreams;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link PlacementIndex}: worked examples, then the property that it decides exactly as {@link Placer}'s scan on
+ * random clusters and random request sequences with releases, registrations and deregistrations.
+ */
+class PlacementIndexTest {
+
+    private static final String API = "service:api";
+    private static final String ZONE_A = "us-east-1a";
+    private static final String ZONE_B = "us-east-1b";
+    private static final String ZONE_C = "us-east-1c";
+    private static final PlacementStrategy BINPACK_MEMORY = PlacementPolicies.strategy("binpack", "memory");
+    private static final PlacementStrategy BINPACK_CPU = PlacementPolicies.strategy("binpack", "cpu");
+    private static final PlacementStrategy SPREAD_ZONE = PlacementPolicies.strategy("spread",
+            "attribute:ecs.availability-zone");
+    private static final PlacementConstraint DISTINCT = PlacementPolicies.constraint("distinctInstance", null);
+
+    private static PlacementIndex indexOf(List<FakeNode> nodes) {
+        PlacementIndex index = new PlacementIndex();
+        nodes.forEach(index::add);
+        return index;
+    }
+
+    private static PlacementRequest task(int cpu, int memory, boolean eni, List<PlacementConstraint> constraints,
+            PlacementStrategy... strategies) {
+        return new PlacementRequest(cpu, memory, eni, API, constraints, List.of(strategies));
+    }
+
+    // Remaining memory A 4096, B 2048, C 1024, D 2048. The task needs 1536 MiB: C is too small; the least of
+    // the rest is 2048, shared by B and D; the first registered, B, wins.
+    @Test
+    void binpackMemory_leastRemainingThatFits_tieToFirstRegistered() {
+        List<FakeNode> nodes = List.of(new FakeNode("A").memory(4096), new FakeNode("B").memory(2048),
+                new FakeNode("C").memory(1024), new FakeNode("D").memory(2048));
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 1536, false, List.of(), BINPACK_MEMORY), nodes, null);
+
+        assertThat(chosen).isSameAs(nodes.get(1));
+    }
+
+    // B has the least memory that fits (2048) but only 128 CPU units left, less than the task's 256; C has no ENI
+    // slot left for an awsvpc task; D (3072) is the next by memory and fits everything.
+    @Test
+    void binpackMemory_walksPastNodesShortOfCpuOrEni() {
+        List<FakeNode> nodes = List.of(new FakeNode("A").memory(4096), new FakeNode("B").memory(2048).cpu(128),
+                new FakeNode("C").memory(2048).eni(0), new FakeNode("D").memory(3072));
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 1024, true, List.of(), BINPACK_MEMORY), nodes, null);
+
+        assertThat(chosen).isSameAs(nodes.get(3));
+    }
+
+    // Remaining CPU A 1024, B 512, C 2048; the task needs 512 CPU: B (512) is the least that fits.
+    @Test
+    void binpackCpu_leastRemainingCpuThatFits() {
+        List<FakeNode> nodes = List.of(new FakeNode("A").cpu(1024), new FakeNode("B").cpu(512),
+                new FakeNode("C").cpu(2048));
+
+        PlacementNode chosen = indexOf(nodes).place(task(512, 256, false, List.of(), BINPACK_CPU), nodes, null);
+
+        assertThat(chosen).isSameAs(nodes.get(1));
+    }
+
+    // A (1024 MiB left) and B (2048) already run a task of service:api, so distinctInstance rules them out
+    // although binpack ranks them first; C (3072) is next; D (8192) has more.
+    @Test
+    void distinctInstance_skipsNodesHoldingTheGroup() {
+        List<FakeNode> nodes = List.of(new FakeNode("A").memory(1024).tasks(API, 1),
+                new FakeNode("B").memory(2048).tasks(API, 1), new FakeNode("C").memory(8192),
+                new FakeNode("D").memory(3072));
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 512, false, List.of(DISTINCT), BINPACK_MEMORY), nodes,
+                null);
+
+        assertThat(chosen).isSameAs(nodes.get(3));
+    }
+
+    // Tasks of service:api: zone a 2 (a1), zone b 1 (b1), zone c 1 (c2, which has no memory left, still counts).
+    // Zones b and c tie at 1. Feasible there: b1 (4096 left), b2 (2048), c1 (2048). binpack over both zones
+    // keeps the 2048s, b2 and c1; c1 was registered first (index 1) and wins.
+    @Test
+    void spreadZoneThenBinpack_tiedZonesCompeteOnMemoryThenRegistrationOrder() {
+        List<FakeNode> nodes = List.of(new FakeNode("a1").zone(ZONE_A).memory(1024).tasks(API, 2),
+                new FakeNode("c1").zone(ZONE_C).memory(2048), new FakeNode("b1").zone(ZONE_B).memory(4096)
+                        .tasks(API, 1),
+                new FakeNode("b2").zone(ZONE_B).memory(2048), new FakeNode("c2").zone(ZONE_C).memory(0)
+                        .tasks(API, 1));
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 512, false, List.of(), SPREAD_ZONE, BINPACK_MEMORY),
+                nodes, null);
+
+        assertThat(chosen).isSameAs(nodes.get(1));
+    }
+
+    // Zone a has no task of service:api but its only node is full; the least-loaded zone with a feasible node is
+    // b (1 task) -> b1, not a1.
+    @Test
+    void spreadZoneThenBinpack_zoneWithoutRoomIsPassedOver() {
+        List<FakeNode> nodes = List.of(new FakeNode("a1").zone(ZONE_A).memory(256),
+                new FakeNode("b1").zone(ZONE_B).memory(4096).tasks(API, 1),
+                new FakeNode("c1").zone(ZONE_C).memory(4096).tasks(API, 2));
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 512, false, List.of(), SPREAD_ZONE, BINPACK_MEMORY),
+                nodes, null);
+
+        assertThat(chosen).isSameAs(nodes.get(1));
+    }
+
+    // Reservations and releases move a node in the index: A (4096) takes three 1024-MiB tasks and is left with
+    // 1024, the least, so the fourth task goes to A too; after one release A has 2048, B still 3072, so A again.
+    // Then A is deregistered: B (3072) is the only node.
+    @Test
+    void reserveReleaseAndRemove_keepTheIndexCurrent() {
+        List<FakeNode> nodes = new ArrayList<>(List.of(new FakeNode("A").memory(4096),
+                new FakeNode("B").memory(3072)));
+        PlacementIndex index = indexOf(nodes);
+        PlacementRequest request = task(256, 1024, false, List.of(), BINPACK_MEMORY);
+        // First task: B (3072) is the least that fits -> B, left with 2048; then B (2048), then B (1024), then B
+        // (1024 fits exactly, 0 left). Fifth: only A fits.
+        List<String> picks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            PlacementNode chosen = index.place(request, nodes, null);
+            ((FakeNode) chosen).reserve(request);
+            index.reserved(chosen, API);
+            picks.add(chosen.instanceId());
+        }
+        assertThat(picks).containsExactly("B", "B", "B", "A", "A");
+        // A has 2048 left, B 0. A release on B gives B 1024, now the least that fits.
+        nodes.get(1).release(request);
+        index.released(nodes.get(1), API);
+        assertThat(index.place(request, nodes, null)).isSameAs(nodes.get(1));
+        // Deregister B: only A (2048) is left.
+        index.remove(nodes.get(1));
+        nodes.remove(1);
+        assertThat(index.place(request, nodes, null)).isSameAs(nodes.get(0));
+        assertThat(index.size()).isEqualTo(1);
+    }
+
+    @Test
+    void place_rejectsANodeListOutOfStepWithTheIndex() {
+        List<FakeNode> nodes = List.of(new FakeNode("A"), new FakeNode("B"));
+        PlacementIndex index = indexOf(nodes.subList(0, 1));
+
+        assertThatThrownBy(() -> index.place(task(256, 512, false, List.of(), BINPACK_MEMORY), nodes, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("holds 1 nodes but the node list has 2");
+    }
+
+    // A request the index does not cover (memberOf) goes to the scan: only B matches the expression.
+    @Test
+    void memberOf_fallsBackToTheScan() {
+        List<FakeNode> nodes = List.of(new FakeNode("A").memory(1024), new FakeNode("B").memory(8192)
+                .attribute("tier", "1"));
+        PlacementConstraint tier1 = PlacementPolicies.constraint("memberOf", "attribute:tier == 1");
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 512, false, List.of(tier1), BINPACK_MEMORY), nodes,
+                null);
+
+        assertThat(chosen).isSameAs(nodes.get(1));
+    }
+
+    // ------------------------------------------------------------------ property: same decisions as the scan
+
+    private static final String[] GROUPS = {"service:api", "service:web", "family:batch"};
+    private static final String[] ZONES = {ZONE_A, ZONE_B, ZONE_C, "us-east-1d"};
+
+    /** Request shapes: mostly the covered ones, the rest exercise the fall-back to the scan. */
+    private static List<List<PlacementStrategy>> strategyShapes() {
+        PlacementStrategy spreadId = PlacementPolicies.strategy("spread", "instanceId");
+        PlacementStrategy spreadTier = PlacementPolicies.strategy("spread", "attribute:tier");
+        PlacementStrategy random = PlacementPolicies.strategy("random", null);
+        return List.of(List.of(BINPACK_MEMORY), List.of(BINPACK_CPU), List.of(SPREAD_ZONE, BINPACK_MEMORY),
+                List.of(SPREAD_ZONE, BINPACK_CPU), List.of(BINPACK_MEMORY), List.of(SPREAD_ZONE, BINPACK_MEMORY),
+                List.of(SPREAD_ZONE), List.of(), List.of(random), List.of(SPREAD_ZONE, spreadId),
+                List.of(BINPACK_MEMORY, spreadId), List.of(spreadTier, BINPACK_MEMORY),
+                List.of(SPREAD_ZONE, BINPACK_MEMORY, random));
+    }
+
+    private static List<List<PlacementConstraint>> constraintShapes() {
+        PlacementConstraint memberOf = PlacementPolicies.constraint("memberOf", "attribute:tier != 2");
+        return List.of(List.of(), List.of(), List.of(DISTINCT), List.of(DISTINCT), List.of(DISTINCT, DISTINCT),
+                List.of(memberOf), List.of(memberOf, DISTINCT));
+    }
+
+    private static FakeNode randomNode(RandomStream r, int id, int zones) {
+        FakeNode node = new FakeNode("n" + id).zone(ZONES[r.nextInt(zones)])
+                .cpu(1024 * (1 + r.nextInt(4)))
+                .memory(new int[] {2048, 3072, 4096, 7680, 15360}[r.nextInt(5)])
+                .eni(new int[] {0, 2, 3, 9, 1000}[r.nextInt(5)])
+                .attribute("tier", Integer.toString(r.nextInt(3)));
+        if (r.nextInt(8) == 0) {
+            node.tasks(GROUPS[r.nextInt(GROUPS.length)], 1 + r.nextInt(2)); // tasks present before indexing
+        }
+        return node;
+    }
+
+    private record Placed(FakeNode node, PlacementRequest request) {
+    }
+
+    /**
+     * One random cluster and op sequence: place (with the scan's decision checked first), release a random live
+     * task, register a node, deregister one (its tasks released later, as a draining instance's are).
+     *
+     * @return placements compared
+     */
+    private static int runRandomCluster(long seed, int initialNodes, int ops, int zones, int placePct,
+            int releasePct, int addPct) {
+        RandomStream r = TestStreams.of(seed);
+        List<List<PlacementStrategy>> strategies = strategyShapes();
+        List<List<PlacementConstraint>> constraints = constraintShapes();
+        List<FakeNode> nodes = new ArrayList<>();
+        PlacementIndex index = new PlacementIndex();
+        int nextId = 0;
+        for (int i = 0; i < initialNodes; i++) {
+            FakeNode node = randomNode(r, nextId++, zones);
+            nodes.add(node);
+            index.add(node);
+        }
+        // Two streams with the same seed: the scan's and the index's random strategy draw alike.
+        RandomStream scanRandom = TestStreams.of(seed * 31 + 7);
+        RandomStream indexRandom = TestStreams.of(seed * 31 + 7);
+        Placer scan = new Placer();
+        List<Placed> live = new ArrayList<>();
+        int compared = 0;
+        for (int op = 0; op < ops; op++) {
+            int kind = r.nextInt(100);
+            if (kind < placePct) {
+                PlacementRequest request = new PlacementRequest(new int[] {0, 128, 256, 512, 1024}[r.nextInt(5)],
+                        new int[] {0, 256, 512, 1024, 3072}[r.nextInt(5)], r.nextBoolean(),
+                        GROUPS[r.nextInt(GROUPS.length)], constraints.get(r.nextInt(constraints.size())),
+                        strategies.get(r.nextInt(strategies.size())));
+                int expected = scan.select(request, nodes, scanRandom);
+                PlacementNode chosen = index.place(request, nodes, indexRandom);
+                compared++;
+                assertThat(chosen).as("seed %d op %d: %s", seed, op, request)
+                        .isSameAs(expected < 0 ? null : nodes.get(expected));
+                if (chosen != null) {
+                    FakeNode node = (FakeNode) chosen;
+                    node.reserve(request);
+                    index.reserved(node, request.group());
+                    live.add(new Placed(node, request));
+                }
+            } else if (kind < placePct + releasePct) {
+                if (!live.isEmpty()) {
+                    Placed p = live.remove(r.nextInt(live.size()));
+                    p.node().release(p.request());
+                    index.released(p.node(), p.request().group());
+                }
+            } else if (kind < placePct + releasePct + addPct) {
+                FakeNode node = randomNode(r, nextId++, zones);
+                nodes.add(node);
+                index.add(node);
+            } else if (!nodes.isEmpty()) {
+                index.remove(nodes.remove(r.nextInt(nodes.size())));
+            }
+        }
+        assertThat(index.size()).isEqualTo(nodes.size());
+        return compared;
+    }
+
+    // 400 clusters of 0 to 40 nodes over 1 to 4 zones, 400 ops each (60% placements, 30% releases, 7% new
+    // nodes, 3% deregistrations): about 240 placements per cluster.
+    @Test
+    void property_decidesExactlyAsTheScan_onRandomClusters() {
+        int compared = 0;
+        for (long seed = 1; seed <= 400; seed++) {
+            RandomStream shape = TestStreams.of(seed);
+            compared += runRandomCluster(seed * 1_000_003L, shape.nextInt(41), 400, 1 + shape.nextInt(4), 60, 30, 7);
+        }
+        assertThat(compared).isGreaterThan(80_000);
+    }
+
+    // 20% registrations and 20% deregistrations over 20,000 ops: about 4,000 new slots, so the slot numbers pass
+    // the first capacity (4,096). From 500 nodes the index renumbers in place (few nodes live); from 2,500 it
+    // also doubles its capacity. Decisions stay the scan's throughout.
+    @Test
+    void property_decidesExactlyAsTheScan_throughSlotCompactionAndGrowth() {
+        runRandomCluster(11, 500, 20_000, 3, 40, 20, 20);
+        runRandomCluster(12, 2500, 20_000, 3, 40, 20, 20);
+    }
+}
