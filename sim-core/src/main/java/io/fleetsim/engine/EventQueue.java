@@ -90,16 +90,21 @@ public final class EventQueue {
     private static final int DEFAULT_CAPACITY = 64;
 
     /** Upper bound of log2(number of calendar buckets): 2^22 ints are 16 MiB. */
-    private static final int MAX_LOG_BUCKETS = 22;
+    private static final int MAX_LOG_BUCKETS = Integer.getInteger("eq.maxlog", 12);
     /** Lower bound of log2(number of calendar buckets). */
     private static final int MIN_LOG_BUCKETS = 2;
     /** Bucket width is the power of two at or below (span / count) << WIDTH_SHIFT (see the class comment). */
-    private static final int WIDTH_SHIFT = 0;
+    private static final int WIDTH_SHIFT = Integer.getInteger("eq.ws", 0);
 
     /** log2 of the entries per chunk of a bucket. */
-    private static final int LOG_CHUNK = 3;
+    private static final int LOG_CHUNK = Integer.getInteger("eq.lc", 3);
     private static final int CHUNK = 1 << LOG_CHUNK;
     private static final int CHUNK_MASK = CHUNK - 1;
+
+    /** Upper bound of log2(number of fine buckets). */
+    private static final int MAX_LOG_FINE = Integer.getInteger("eq.maxfine", 16);
+    /** A fine rung has about this many entries per bucket. */
+    private static final int FINE_TARGET = Integer.getInteger("eq.fine", 4);
 
     /** Cancelled entries may number max(this, pending events) before every tier is compacted. */
     private static final int COMPACT_MIN_DEAD = 4096;
@@ -132,6 +137,18 @@ public final class EventQueue {
     private long calendarLast = Long.MIN_VALUE;
     /** Entries in buckets after current (cancelled ones included). */
     private int calendarCount;
+
+    // The fine rung, spawned from a calendar bucket with more than SPAWN entries when it becomes current: fine
+    // bucket f holds the entries with time in [fineBase + f * 2^fineShift, fineBase + (f + 1) * 2^fineShift),
+    // for fineCurrent < f < fineBuckets; every entry after nearLast and at or before fineLast is in a fine
+    // bucket. Without a rung, fineLast == nearLast.
+    private int[] fineTop = new int[1 << MIN_LOG_BUCKETS];
+    private int fineBuckets;
+    private long fineBase;
+    private int fineShift;
+    private int fineCurrent = -1;
+    private long fineLast = Long.MIN_VALUE;
+    private int fineCount;
 
     // The chunk pool: entry e is (pool[2e] = time, pool[2e + 1] = handle); chunk k holds entries k*CHUNK to
     // (k+1)*CHUNK - 1. chunkNext[k] is the bucket's previous (full) chunk, or the next free chunk, or -1.
@@ -242,11 +259,16 @@ public final class EventQueue {
         final long ref = ((long) g << 32) | slot;
         size++;
         if (time > nearLast) {
-            if (time <= calendarLast) {
-                append((int) ((time - base) >>> shift), time, ref);
-                calendarCount++;
+            if (time > fineLast) {
+                if (time <= calendarLast) {
+                    append(bucketTop, (int) ((time - base) >>> shift), time, ref);
+                    calendarCount++;
+                } else {
+                    addToOverflow(time, ref);
+                }
             } else {
-                addToOverflow(time, ref);
+                append(fineTop, (int) ((time - fineBase) >>> fineShift), time, ref);
+                fineCount++;
             }
         } else if (holeAtRoot) {
             holeAtRoot = false;
@@ -387,16 +409,16 @@ public final class EventQueue {
 
     // ---------------------------------------------------------------- calendar and overflow
 
-    /** Appends the entry (time, ref) to bucket {@code b}. */
-    private void append(int b, long time, long ref) {
-        int top = bucketTop[b];
+    /** Appends the entry (time, ref) to bucket {@code b} of the rung whose tops are {@code tops}. */
+    private void append(int[] tops, int b, long time, long ref) {
+        int top = tops[b];
         if ((top & CHUNK_MASK) == 0) { // empty (0) or its newest chunk is full
             top = newChunk(top) << LOG_CHUNK;
         }
         final long[] p = pool;
         p[2 * top] = time;
         p[2 * top + 1] = ref;
-        bucketTop[b] = top + 1;
+        tops[b] = top + 1;
     }
 
     /** A chunk from the free list (or a new one), linked to the full chunk that ends at {@code top}. */
@@ -433,7 +455,7 @@ public final class EventQueue {
     }
 
     /** Last time of bucket {@code b}: base + (b + 1) * 2^shift - 1, saturated at Long.MAX_VALUE. */
-    private long lastTimeOfBucket(int b) {
+    private static long lastTimeOfBucket(long base, int shift, int b) {
         final long offset = ((long) (b + 1) << shift) - 1; // in [0, 2^63 - 1] because shift + log2(B) <= 63
         return base > Long.MAX_VALUE - offset ? Long.MAX_VALUE : base + offset;
     }
@@ -459,36 +481,78 @@ public final class EventQueue {
     }
 
     /**
-     * The near heap and the tie batch are empty but events are pending: moves the next non-empty bucket into the
-     * near heap, first spreading the overflow over a new calendar if every bucket is empty.
+     * The near heap and the tie batch are empty but events are pending: moves the next non-empty fine bucket into
+     * the near heap. Without a fine rung, takes the next non-empty calendar bucket (first spreading the overflow
+     * over a new calendar if every bucket is empty): a small one goes to the near heap directly, a large one is
+     * spread over a new fine rung first (the ladder queue's rung spawning).
      */
     private void refill() {
-        while (calendarCount == 0) {
-            // Once: the overflow's min and max are exact (entries leave it only here and in compact()), so the
-            // new calendar's first bucket holds the earliest entry.
-            rebuild();
+        if (fineCount == 0) {
+            while (calendarCount == 0) {
+                // Once: the overflow's min and max are exact (entries leave it only here and in compact()), so
+                // the new calendar's first bucket holds the earliest entry.
+                rebuild();
+            }
+            final int[] tops = bucketTop;
+            int b = current + 1;
+            while (tops[b] == 0) { // terminates: a non-empty bucket after current exists since calendarCount > 0
+                b++;
+            }
+            current = b;
+            final long last = lastTimeOfBucket(base, shift, b);
+            final int top = tops[b];
+            tops[b] = 0;
+            if (chunkNext[(top - 1) >>> LOG_CHUNK] < 0 || shift == 0) { // at most CHUNK entries (or unsplittable)
+                nearLast = last;
+                fineLast = last;
+                calendarCount -= drainToHeap(top);
+                return;
+            }
+            spawnFineRung(top, base + ((long) b << shift), last);
         }
-        final int[] tops = bucketTop;
-        int b = current + 1;
-        while (tops[b] == 0) { // terminates: a non-empty bucket after current exists since calendarCount > 0
-            b++;
+        final int[] tops = fineTop;
+        int f = fineCurrent + 1;
+        while (tops[f] == 0) { // terminates: fineCount > 0
+            f++;
         }
-        current = b;
-        nearLast = lastTimeOfBucket(b);
-        final int top = tops[b];
-        tops[b] = 0;
+        fineCurrent = f;
+        nearLast = lastTimeOfBucket(fineBase, fineShift, f);
+        final int top = tops[f];
+        tops[f] = 0;
+        fineCount -= drainToHeap(top);
+    }
+
+    /**
+     * Spreads the calendar bucket whose chunks end at {@code top} (covering [{@code start}, {@code last}]) over a
+     * new fine rung of about FINE_TARGET entries per bucket.
+     */
+    private void spawnFineRung(int top, long start, long last) {
+        final int[] links = chunkNext;
+        int count = ((top - 1) & CHUNK_MASK) + 1;
+        for (int k = links[(top - 1) >>> LOG_CHUNK]; k >= 0; k = links[k]) {
+            count += CHUNK;
+        }
+        final int logFine = Math.max(1, Math.min(Math.min(shift, MAX_LOG_FINE),
+                32 - Integer.numberOfLeadingZeros((count - 1) / FINE_TARGET)));
+        fineBuckets = 1 << logFine;
+        if (fineTop.length < fineBuckets) { // every fine bucket is empty here, so the old array is all 0
+            fineTop = new int[fineBuckets];
+        }
+        final int newShift = shift - logFine;
+        fineBase = start;
+        fineShift = newShift;
+        fineCurrent = -1;
+        fineLast = last;
+        final int[] fine = fineTop;
         int k = (top - 1) >>> LOG_CHUNK;
         int end = top;
-        final long[] p = pool;
-        final int[] links = chunkNext;
-        int moved = 0;
         while (true) {
             for (int e = k << LOG_CHUNK; e < end; e++) {
-                push(p[2 * e], p[2 * e + 1]);
+                final long time = pool[2 * e];
+                append(fine, (int) ((time - start) >>> newShift), time, pool[2 * e + 1]);
             }
-            moved += end - (k << LOG_CHUNK);
-            final int older = links[k];
-            links[k] = freeChunk;
+            final int older = chunkNext[k]; // read before the chunk is freed (appends may reuse it at once)
+            chunkNext[k] = freeChunk;
             freeChunk = k;
             if (older < 0) {
                 break;
@@ -496,7 +560,30 @@ public final class EventQueue {
             k = older;
             end = (k + 1) << LOG_CHUNK;
         }
-        calendarCount -= moved;
+        calendarCount -= count;
+        fineCount = count;
+    }
+
+    /** Moves the entries of the bucket whose chunks end at {@code top} into the near heap; returns how many. */
+    private int drainToHeap(int top) {
+        int k = (top - 1) >>> LOG_CHUNK;
+        int end = top;
+        int moved = 0;
+        while (true) {
+            final long[] p = pool;
+            for (int e = k << LOG_CHUNK; e < end; e++) {
+                push(p[2 * e], p[2 * e + 1]);
+            }
+            moved += end - (k << LOG_CHUNK);
+            final int older = chunkNext[k];
+            chunkNext[k] = freeChunk;
+            freeChunk = k;
+            if (older < 0) {
+                return moved;
+            }
+            k = older;
+            end = (k + 1) << LOG_CHUNK;
+        }
     }
 
     /**
@@ -526,7 +613,8 @@ public final class EventQueue {
         shift = newShift;
         current = -1;
         nearLast = min - 1; // min > Long.MIN_VALUE: an event at Long.MIN_VALUE always goes to the near heap
-        calendarLast = lastTimeOfBucket(buckets - 1);
+        fineLast = nearLast;
+        calendarLast = lastTimeOfBucket(base, shift, buckets - 1);
 
         final long[] o = overflow;
         final long last = calendarLast;
@@ -537,7 +625,7 @@ public final class EventQueue {
             final long time = o[2 * i];
             final long ref = o[2 * i + 1];
             if (time <= last) {
-                append((int) ((time - min) >>> newShift), time, ref);
+                append(bucketTop, (int) ((time - min) >>> newShift), time, ref);
             } else {
                 o[2 * kept] = time;
                 o[2 * kept + 1] = ref;
@@ -565,25 +653,13 @@ public final class EventQueue {
         for (int i = batchHead; i < batchEnd; i++) {
             n = keepIfLive(live, n, batchTime, batchRef[i]);
         }
+        if (fineCount != 0) {
+            for (int f = fineCurrent + 1; f < fineBuckets; f++) {
+                n = keepLiveOfBucket(fineTop, f, live, n);
+            }
+        }
         for (int b = current + 1; b < buckets; b++) {
-            final int top = bucketTop[b];
-            if (top == 0) {
-                continue;
-            }
-            bucketTop[b] = 0;
-            int k = (top - 1) >>> LOG_CHUNK;
-            int end = top;
-            while (true) {
-                for (int e = k << LOG_CHUNK; e < end; e++) {
-                    n = keepIfLive(live, n, pool[2 * e], pool[2 * e + 1]);
-                }
-                final int older = chunkNext[k];
-                if (older < 0) {
-                    break;
-                }
-                k = older;
-                end = (k + 1) << LOG_CHUNK;
-            }
+            n = keepLiveOfBucket(bucketTop, b, live, n);
         }
         for (int i = 0; i < overflowCount; i++) {
             n = keepIfLive(live, n, overflow[2 * i], overflow[2 * i + 1]);
@@ -596,6 +672,9 @@ public final class EventQueue {
         batchHead = batchEnd = 0;
         calendarCount = 0;
         current = -1;
+        fineCount = 0;
+        fineCurrent = -1;
+        fineLast = Long.MIN_VALUE;
         nearLast = Long.MIN_VALUE;
         calendarLast = Long.MIN_VALUE;
         overflowCount = 0;
@@ -605,6 +684,28 @@ public final class EventQueue {
             addToOverflow(live[2 * i], live[2 * i + 1]);
         }
         dead = 0;
+    }
+
+    /** Empties bucket {@code b} of a rung, copying its live entries to {@code live} from index n; returns n. */
+    private int keepLiveOfBucket(int[] tops, int b, long[] live, int n) {
+        final int top = tops[b];
+        if (top == 0) {
+            return n;
+        }
+        tops[b] = 0;
+        int k = (top - 1) >>> LOG_CHUNK;
+        int end = top;
+        while (true) {
+            for (int e = k << LOG_CHUNK; e < end; e++) {
+                n = keepIfLive(live, n, pool[2 * e], pool[2 * e + 1]);
+            }
+            final int older = chunkNext[k];
+            if (older < 0) {
+                return n;
+            }
+            k = older;
+            end = (k + 1) << LOG_CHUNK;
+        }
     }
 
     private int keepIfLive(long[] live, int n, long time, long ref) {
