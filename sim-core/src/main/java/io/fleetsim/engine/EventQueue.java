@@ -138,11 +138,17 @@ public final class EventQueue {
     /** Entries in buckets after current (cancelled ones included). */
     private int calendarCount;
 
-    // The fine rung, spawned from a calendar bucket with more than SPAWN entries when it becomes current: fine
+    // The fine rung, spawned from a calendar bucket with more than CHUNK entries when it becomes current: fine
     // bucket f holds the entries with time in [fineBase + f * 2^fineShift, fineBase + (f + 1) * 2^fineShift),
     // for fineCurrent < f < fineBuckets; every entry after nearLast and at or before fineLast is in a fine
-    // bucket. Without a rung, fineLast == nearLast.
+    // bucket. Without a rung, fineLast == nearLast. A fine bucket is the contiguous range fineStart[f] to
+    // fineEnd[f] - 1 of fineEntries (laid out by a counting sort when the rung is spawned) plus a chunk chain
+    // fineTop[f] for entries added later.
     private int[] fineTop = new int[1 << MIN_LOG_BUCKETS];
+    private int[] fineStart = new int[1 << MIN_LOG_BUCKETS];
+    private int[] fineEnd = new int[1 << MIN_LOG_BUCKETS];
+    private long[] fineEntries = new long[2 * CHUNK];
+    private long[] scratch = new long[2 * CHUNK];
     private int fineBuckets;
     private long fineBase;
     private int fineShift;
@@ -470,7 +476,8 @@ public final class EventQueue {
                 fillHole();
             }
             if (heapSize == 0) {
-                refill();
+                refill(); // may move only cancelled entries, which it drops
+                continue;
             }
             if (isLive(heapRef[0])) {
                 return;
@@ -511,20 +518,31 @@ public final class EventQueue {
             spawnFineRung(top, base + ((long) b << shift), last);
         }
         final int[] tops = fineTop;
+        final int[] starts = fineStart;
+        final int[] ends = fineEnd;
         int f = fineCurrent + 1;
-        while (tops[f] == 0) { // terminates: fineCount > 0
+        while (starts[f] == ends[f] && tops[f] == 0) { // terminates: fineCount > 0
             f++;
         }
         fineCurrent = f;
         nearLast = lastTimeOfBucket(fineBase, fineShift, f);
+        final long[] entries = fineEntries;
+        final int end = ends[f];
+        int moved = end - starts[f];
+        for (int i = starts[f]; i < end; i++) {
+            pushIfLive(entries[2 * i], entries[2 * i + 1]);
+        }
         final int top = tops[f];
-        tops[f] = 0;
-        fineCount -= drainToHeap(top);
+        if (top != 0) {
+            tops[f] = 0;
+            moved += drainToHeap(top);
+        }
+        fineCount -= moved;
     }
 
     /**
      * Spreads the calendar bucket whose chunks end at {@code top} (covering [{@code start}, {@code last}]) over a
-     * new fine rung of about FINE_TARGET entries per bucket.
+     * new fine rung of about FINE_TARGET entries per bucket: a counting sort by fine bucket into fineEntries.
      */
     private void spawnFineRung(int top, long start, long last) {
         final int[] links = chunkNext;
@@ -534,25 +552,40 @@ public final class EventQueue {
         }
         final int logFine = Math.max(1, Math.min(Math.min(shift, MAX_LOG_FINE),
                 32 - Integer.numberOfLeadingZeros((count - 1) / FINE_TARGET)));
-        fineBuckets = 1 << logFine;
-        if (fineTop.length < fineBuckets) { // every fine bucket is empty here, so the old array is all 0
-            fineTop = new int[fineBuckets];
+        final int nf = 1 << logFine;
+        fineBuckets = nf;
+        if (fineTop.length < nf) { // every fine bucket is empty here, so the old array is all 0
+            fineTop = new int[nf];
+            fineStart = new int[nf];
+            fineEnd = new int[nf];
+        }
+        if (scratch.length < 2 * count) {
+            scratch = new long[2 * Integer.highestOneBit(2 * count - 1) * 2];
+            fineEntries = new long[scratch.length];
         }
         final int newShift = shift - logFine;
         fineBase = start;
         fineShift = newShift;
         fineCurrent = -1;
         fineLast = last;
-        final int[] fine = fineTop;
+        // Pass 1: copy the chunks to scratch (freeing them) and count the entries of each fine bucket in fineEnd.
+        final int[] ends = fineEnd;
+        Arrays.fill(ends, 0, nf, 0);
+        final long[] sc = scratch;
+        final long[] p = pool;
+        int n = 0;
         int k = (top - 1) >>> LOG_CHUNK;
         int end = top;
         while (true) {
             for (int e = k << LOG_CHUNK; e < end; e++) {
-                final long time = pool[2 * e];
-                append(fine, (int) ((time - start) >>> newShift), time, pool[2 * e + 1]);
+                final long time = p[2 * e];
+                sc[2 * n] = time;
+                sc[2 * n + 1] = p[2 * e + 1];
+                n++;
+                ends[(int) ((time - start) >>> newShift)]++;
             }
-            final int older = chunkNext[k]; // read before the chunk is freed (appends may reuse it at once)
-            chunkNext[k] = freeChunk;
+            final int older = links[k];
+            links[k] = freeChunk;
             freeChunk = k;
             if (older < 0) {
                 break;
@@ -560,8 +593,24 @@ public final class EventQueue {
             k = older;
             end = (k + 1) << LOG_CHUNK;
         }
-        calendarCount -= count;
-        fineCount = count;
+        // Pass 2: bucket starts, then scatter; fineEnd[f] ends as the end of bucket f.
+        final int[] starts = fineStart;
+        int sum = 0;
+        for (int f = 0; f < nf; f++) {
+            final int c = ends[f];
+            starts[f] = sum;
+            ends[f] = sum;
+            sum += c;
+        }
+        final long[] entries = fineEntries;
+        for (int i = 0; i < n; i++) {
+            final long time = sc[2 * i];
+            final int pos = ends[(int) ((time - start) >>> newShift)]++;
+            entries[2 * pos] = time;
+            entries[2 * pos + 1] = sc[2 * i + 1];
+        }
+        calendarCount -= n;
+        fineCount = n;
     }
 
     /** Moves the entries of the bucket whose chunks end at {@code top} into the near heap; returns how many. */
@@ -572,7 +621,7 @@ public final class EventQueue {
         while (true) {
             final long[] p = pool;
             for (int e = k << LOG_CHUNK; e < end; e++) {
-                push(p[2 * e], p[2 * e + 1]);
+                pushIfLive(p[2 * e], p[2 * e + 1]);
             }
             moved += end - (k << LOG_CHUNK);
             final int older = chunkNext[k];
@@ -655,6 +704,9 @@ public final class EventQueue {
         }
         if (fineCount != 0) {
             for (int f = fineCurrent + 1; f < fineBuckets; f++) {
+                for (int i = fineStart[f]; i < fineEnd[f]; i++) {
+                    n = keepIfLive(live, n, fineEntries[2 * i], fineEntries[2 * i + 1]);
+                }
                 n = keepLiveOfBucket(fineTop, f, live, n);
             }
         }
@@ -725,6 +777,19 @@ public final class EventQueue {
         final int last = --heapSize;
         if (last > 0) {
             siftDown(0, heapTime[last], heapRef[last], last);
+        }
+    }
+
+    /**
+     * Pushes a live entry on the near heap, drops a cancelled one. Reading the slot's generation here, a bucket
+     * at a time, also brings the slot's cache line in before the entry is polled (the loads of one bucket
+     * overlap).
+     */
+    private void pushIfLive(long time, long ref) {
+        if (isLive(ref)) {
+            push(time, ref);
+        } else {
+            dead--;
         }
     }
 
