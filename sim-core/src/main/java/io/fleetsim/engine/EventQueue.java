@@ -106,6 +106,14 @@ public final class EventQueue {
     /** A fine rung has about this many entries per bucket. */
     private static final int FINE_TARGET = Integer.getInteger("eq.fine", 4);
 
+    /** Longs per slot record in {@code payload}, and the offsets of its fields. */
+    private static final int RECORD = 4;
+    private static final int ARG = 0;
+    private static final int SEQ = 1;
+    private static final int GEN = 2;
+    /** Generations are 32-bit, unsigned. */
+    private static final long GEN_MASK = 0xFFFF_FFFFL;
+
     /** Cancelled entries may number max(this, pending events) before every tier is compacted. */
     private static final int COMPACT_MIN_DEAD = 4096;
 
@@ -169,11 +177,11 @@ public final class EventQueue {
     private long overflowMin = Long.MAX_VALUE;
     private long overflowMax = Long.MIN_VALUE;
 
-    // Slot table: per-event payload, indexed by slot. payload[2s] = argument, payload[2s + 1] = sequence number.
+    // Slot table: per-event payload, indexed by slot: handlers[s], and a 32-byte record in payload (two per cache
+    // line): payload[4s] = argument, payload[4s + 1] = sequence number, payload[4s + 2] = generation (odd while
+    // the slot holds a pending event, even while it is free).
     private EventHandler[] handlers;
     private long[] payload;
-    /** Odd while the slot holds a pending event, even while it is free. */
-    private int[] generation;
     private int[] freeSlots;
     private int freeCount;
     /** Slots 0..slotsUsed-1 have been handed out at least once. */
@@ -203,8 +211,7 @@ public final class EventQueue {
         heapTime = new long[heapCapacity];
         heapRef = new long[heapCapacity];
         handlers = new EventHandler[initialCapacity];
-        payload = new long[2 * initialCapacity];
-        generation = new int[initialCapacity];
+        payload = new long[RECORD * initialCapacity];
         freeSlots = new int[initialCapacity];
         bucketTop = new int[1 << MIN_LOG_BUCKETS];
         final int chunks = Math.max(4, initialCapacity >>> LOG_CHUNK);
@@ -258,11 +265,12 @@ public final class EventQueue {
             handlers[slot] = handler;
         }
         final long[] p = payload;
-        p[2 * slot] = arg;
-        p[2 * slot + 1] = nextSeq++;
-        final int g = generation[slot] + 1; // odd: pending
-        generation[slot] = g;
-        final long ref = ((long) g << 32) | slot;
+        final int r = RECORD * slot;
+        p[r + ARG] = arg;
+        p[r + SEQ] = nextSeq++;
+        final long g = (p[r + GEN] + 1) & GEN_MASK; // odd: pending
+        p[r + GEN] = g;
+        final long ref = (g << 32) | slot;
         size++;
         if (time > nearLast) {
             if (time > fineLast) {
@@ -357,7 +365,7 @@ public final class EventQueue {
      */
     private void deliver(int slot, long time) {
         lastSlot = slot;
-        lastArg = payload[2 * slot];
+        lastArg = payload[RECORD * slot + ARG];
         lastPolledTime = time;
         size--;
         releaseSlot(slot);
@@ -366,28 +374,29 @@ public final class EventQueue {
     /** Drops the last polled event's handler reference if its slot is still free, so it does not loiter. */
     private void forgetLast() {
         final int slot = lastSlot;
-        if (slot >= 0 && (generation[slot] & 1) == 0) {
+        if (slot >= 0 && (payload[RECORD * slot + GEN] & 1) == 0) {
             handlers[slot] = null;
         }
     }
 
     /** True if the entry's event is still pending (its slot's generation is the one in the handle). */
     private boolean isLive(long ref) {
-        return generation[(int) ref] == (int) (ref >>> 32);
+        return payload[RECORD * (int) ref + GEN] == ref >>> 32;
     }
 
     /** The slot of a live handle, or -1. */
     private int slotOf(long handle) {
         final int slot = (int) handle;
-        final int g = (int) (handle >>> 32);
-        if (slot < 0 || slot >= slotsUsed || (g & 1) == 0 || generation[slot] != g) {
+        final long g = handle >>> 32;
+        if (slot < 0 || slot >= slotsUsed || (g & 1) == 0 || payload[RECORD * slot + GEN] != g) {
             return -1;
         }
         return slot;
     }
 
     private void releaseSlot(int slot) {
-        generation[slot]++; // even: free
+        final int r = RECORD * slot + GEN;
+        payload[r] = (payload[r] + 1) & GEN_MASK; // even: free (2^32 - 1 wraps to 0)
         freeSlots[freeCount++] = slot;
     }
 
@@ -408,8 +417,7 @@ public final class EventQueue {
         }
         final int newCapacity = (int) Math.min(2L * capacity, MAX_CAPACITY);
         handlers = Arrays.copyOf(handlers, newCapacity);
-        payload = Arrays.copyOf(payload, 2 * newCapacity);
-        generation = Arrays.copyOf(generation, newCapacity);
+        payload = Arrays.copyOf(payload, RECORD * newCapacity);
         freeSlots = Arrays.copyOf(freeSlots, newCapacity);
     }
 
@@ -832,7 +840,7 @@ public final class EventQueue {
                 batchSeq = Arrays.copyOf(batchSeq, 2 * k);
             }
             batchRef[k] = ref;
-            batchSeq[k] = payload[2 * (int) ref + 1];
+            batchSeq[k] = payload[RECORD * (int) ref + SEQ];
             k++;
         }
         sortBySeq(batchSeq, batchRef, k);
