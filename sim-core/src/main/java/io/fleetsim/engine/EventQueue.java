@@ -22,24 +22,34 @@ import java.util.NoSuchElementException;
  * <ul>
  *   <li><b>Entries move, events stay.</b> An event's payload (handler, argument, insertion sequence) stays in a
  *       slot table from add to poll; what moves between the tiers is a 16-byte entry {@code (time, handle)}.
- *       Every tier stores its entries contiguously, so moving a bucket reads one or two cache lines instead of
+ *       Every tier stores its entries contiguously, so moving a bucket reads a few cache lines instead of
  *       following a linked list through the slot table (the previous design did: at 10^6 pending events each
- *       hop was a cache miss on the slot's time, link and position; moving to contiguous entries was the main
- *       gain at 10^6, see the README's profile-guided pass).</li>
- *   <li><b>Three tiers by time.</b> Every entry with time at or before {@code nearLast} (the end of the current
- *       bucket) is in the near heap; every entry after it and at or before {@code calendarLast} is in calendar
- *       bucket {@code (time - base) >>> shift}; every later one is in the overflow array. Adding to a bucket or
- *       to the overflow is an append. When the near heap runs dry, the next non-empty bucket moves into it; when
- *       the calendar is empty, the overflow is spread over a new calendar (the ladder queue's "top" and one
- *       rung).</li>
- *   <li><b>Buckets are chains of 8-entry chunks</b> in one shared {@code long[]} pool ({@code bucketTop[b]} is
- *       the pool index after the bucket's last entry, 0 for an empty bucket; a full chunk links to the one
- *       before it). An add writes one entry at the bucket's top; draining a bucket reads its chunks in order and
- *       returns them to a LIFO free list (the most recently freed chunk is the most likely to be in cache).</li>
+ *       hop was a cache miss on the slot's time, link and position; see the README's profile-guided pass).</li>
+ *   <li><b>Four tiers by time</b>, a two-rung ladder. Every entry with time at or before {@code nearLast} (the
+ *       end of the current bucket) is in the near heap; every entry after it and at or before {@code fineLast}
+ *       is in a bucket of the <i>fine rung</i>; every later one up to {@code calendarLast} is in a bucket of the
+ *       <i>calendar</i> ({@code (time - base) >>> shift}); every later one is in the overflow array. Adding to a
+ *       bucket or to the overflow is an append. When the near heap runs dry, the next non-empty fine bucket moves
+ *       into it. When the fine rung is empty, the next non-empty calendar bucket becomes current: with at most
+ *       8 entries it moves into the near heap directly, otherwise it is spread over a new fine rung of about 4
+ *       entries per bucket (the ladder queue's rung spawning). When the calendar is empty, the overflow is spread
+ *       over a new calendar (the ladder queue's "top").</li>
+ *   <li><b>The calendar is small on purpose</b>: at most 2^13 buckets, so the tops of all buckets stay in the L2
+ *       cache and an add (which lands at a random future time) rarely misses; with 10^6 pending events each
+ *       calendar bucket then holds thousands of entries, and the fine rung sorts them out a bucket at a time in
+ *       cache. Calendar buckets are chains of 8-entry chunks in one shared {@code long[]} pool
+ *       ({@code bucketTop[b]} is the pool index after the bucket's last entry, 0 for an empty bucket; a full
+ *       chunk links to the one before it); chunks are recycled LIFO, so the chunks a spawn has just read are
+ *       the ones the next adds write. A fine rung is laid out by a counting sort into one contiguous array (a
+ *       fine bucket is a range of it), plus a chunk chain per fine bucket for entries added later.</li>
  *   <li><b>Bucket width</b> is a power of two (an index is one subtraction and one shift, no division): the
- *       largest at or below {@code (span / count) << WIDTH_SHIFT} of the entries being spread, and the calendar
- *       covers the span once or twice. Rebuilding from the overflow re-measures the width, so it follows the
- *       distribution as the simulation moves on, as Brown's resize does.</li>
+ *       largest at or below span / count of the entries being spread (wider if that needs more than 2^13
+ *       buckets), and the calendar covers the span once or twice. Rebuilding from the overflow re-measures the
+ *       width, so it follows the distribution as the simulation moves on, as Brown's resize does.</li>
+ *   <li><b>Slot data is fetched a bucket ahead.</b> When a bucket moves into the near heap, each entry's slot
+ *       record (argument, sequence, generation: 32 bytes, two per cache line) and handler are read to drop
+ *       cancelled entries; the loads of one bucket overlap, and by the time the event is polled its slot data
+ *       is in cache (+15 to 20% at 10^6 pending events).</li>
  *   <li><b>Lazy cancellation.</b> {@link #cancel(long)} only retires the slot (its generation changes, the
  *       slot is free for reuse); the entry stays where it is and is dropped when it surfaces at the top of the
  *       near heap, where the generation in its handle no longer matches. So no tier needs a position index,
@@ -72,10 +82,12 @@ import java.util.NoSuchElementException;
  *
  * <p>Caveats: not thread-safe (one queue belongs to one single-threaded simulation). A handle stays unique for
  * 2^31 reuses of its slot; a handle held through more reuses than that could cancel a stranger's event. At
- * most 2^30 events can be pending. A calendar covers at most 2^63 ns and 2^22 buckets: entries spread over a
- * wider span wait in the overflow for a later rebuild, and with more than about 2^22 pending events the buckets
- * get wider, so more of them pass through the near heap at O(log k). Memory is never returned: the arrays keep
- * the size of the largest pending set (and the largest calendar) seen.
+ * most 2^30 events can be pending. A calendar covers at most 2^63 ns: entries spread over a wider span wait in
+ * the overflow for a later rebuild. A fine rung has at most 2^16 buckets, so a calendar bucket with more than
+ * about 2^18 entries (some 10^8 pending events) gives fuller fine buckets, which pass through the near heap at
+ * O(log k). Cancelled events keep their entries (16 bytes each) until they surface or a compaction drops them.
+ * Memory is never returned: the arrays keep the size of the largest pending set (and the largest calendar and
+ * rung) seen.
  */
 public final class EventQueue {
 
@@ -89,22 +101,27 @@ public final class EventQueue {
     private static final int MAX_CAPACITY = 1 << 30;
     private static final int DEFAULT_CAPACITY = 64;
 
-    /** Upper bound of log2(number of calendar buckets): 2^22 ints are 16 MiB. */
-    private static final int MAX_LOG_BUCKETS = Integer.getInteger("eq.maxlog", 12);
+    /**
+     * Upper bound of log2(number of calendar buckets): 2^13 bucket tops (32 KiB) and the last chunk of each
+     * (2^13 cache lines, 512 KiB) stay in a 1 MiB L2 cache, so an add to the calendar rarely misses. Denser
+     * calendars wait for a fine rung (see the class comment); 2^12 and 2^13 measured alike, 2^14 and more slower
+     * at 10^6 pending events, and without rungs a 2^22-bucket calendar was 1.5x slower.
+     */
+    private static final int MAX_LOG_BUCKETS = 13;
     /** Lower bound of log2(number of calendar buckets). */
     private static final int MIN_LOG_BUCKETS = 2;
     /** Bucket width is the power of two at or below (span / count) << WIDTH_SHIFT (see the class comment). */
-    private static final int WIDTH_SHIFT = Integer.getInteger("eq.ws", 0);
+    private static final int WIDTH_SHIFT = 0;
 
-    /** log2 of the entries per chunk of a bucket. */
-    private static final int LOG_CHUNK = Integer.getInteger("eq.lc", 3);
+    /** log2 of the entries per chunk of a bucket: 8 entries, 128 bytes; 4 and 16 measured no better. */
+    private static final int LOG_CHUNK = 3;
     private static final int CHUNK = 1 << LOG_CHUNK;
     private static final int CHUNK_MASK = CHUNK - 1;
 
     /** Upper bound of log2(number of fine buckets). */
-    private static final int MAX_LOG_FINE = Integer.getInteger("eq.maxfine", 16);
-    /** A fine rung has about this many entries per bucket. */
-    private static final int FINE_TARGET = Integer.getInteger("eq.fine", 4);
+    private static final int MAX_LOG_FINE = 16;
+    /** A fine rung has about this many entries per bucket (2 and 8 measured no better). */
+    private static final int FINE_TARGET = 4;
 
     /** Longs per slot record in {@code payload}, and the offsets of its fields. */
     private static final int RECORD = 4;
@@ -795,6 +812,9 @@ public final class EventQueue {
      */
     private void pushIfLive(long time, long ref) {
         if (isLive(ref)) {
+            if (handlers[(int) ref] == null) { // never: a pending event has a handler
+                throw new IllegalStateException("pending event without a handler in slot " + (int) ref);
+            }
             push(time, ref);
         } else {
             dead--;
