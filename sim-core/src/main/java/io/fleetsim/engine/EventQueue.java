@@ -174,7 +174,6 @@ public final class EventQueue {
     private int[] fineStart = new int[1 << MIN_LOG_BUCKETS];
     private int[] fineEnd = new int[1 << MIN_LOG_BUCKETS];
     private long[] fineEntries = new long[2 * CHUNK];
-    private long[] scratch = new long[2 * CHUNK];
     private int fineBuckets;
     private long fineBase;
     private int fineShift;
@@ -585,30 +584,51 @@ public final class EventQueue {
             fineStart = new int[nf];
             fineEnd = new int[nf];
         }
-        if (scratch.length < 2 * count) {
-            scratch = new long[2 * Integer.highestOneBit(2 * count - 1) * 2];
-            fineEntries = new long[scratch.length];
+        if (fineEntries.length < 2 * count) {
+            fineEntries = new long[4 * Integer.highestOneBit(2 * count - 1)];
         }
         final int newShift = shift - logFine;
         fineBase = start;
         fineShift = newShift;
         fineCurrent = -1;
         fineLast = last;
-        // Pass 1: copy the chunks to scratch (freeing them) and count the entries of each fine bucket in fineEnd.
+        // Pass 1: count the entries of each fine bucket in fineEnd, reading the chunks in place.
         final int[] ends = fineEnd;
         Arrays.fill(ends, 0, nf, 0);
-        final long[] sc = scratch;
         final long[] p = pool;
-        int n = 0;
-        int k = (top - 1) >>> LOG_CHUNK;
+        final int firstChunk = (top - 1) >>> LOG_CHUNK;
+        int k = firstChunk;
         int end = top;
         while (true) {
             for (int e = k << LOG_CHUNK; e < end; e++) {
+                ends[(int) ((p[2 * e] - start) >>> newShift)]++;
+            }
+            k = links[k];
+            if (k < 0) {
+                break;
+            }
+            end = (k + 1) << LOG_CHUNK;
+        }
+        // Pass 2: bucket starts, then scatter from the chunks (now in cache), freeing them; fineEnd[f] ends as the
+        // end of bucket f.
+        final int[] starts = fineStart;
+        int sum = 0;
+        for (int f = 0; f < nf; f++) {
+            final int c = ends[f];
+            starts[f] = sum;
+            ends[f] = sum;
+            sum += c;
+        }
+        final int n = sum;
+        final long[] entries = fineEntries;
+        k = firstChunk;
+        end = top;
+        while (true) {
+            for (int e = k << LOG_CHUNK; e < end; e++) {
                 final long time = p[2 * e];
-                sc[2 * n] = time;
-                sc[2 * n + 1] = p[2 * e + 1];
-                n++;
-                ends[(int) ((time - start) >>> newShift)]++;
+                final int pos = ends[(int) ((time - start) >>> newShift)]++;
+                entries[2 * pos] = time;
+                entries[2 * pos + 1] = p[2 * e + 1];
             }
             final int older = links[k];
             links[k] = freeChunk;
@@ -618,22 +638,6 @@ public final class EventQueue {
             }
             k = older;
             end = (k + 1) << LOG_CHUNK;
-        }
-        // Pass 2: bucket starts, then scatter; fineEnd[f] ends as the end of bucket f.
-        final int[] starts = fineStart;
-        int sum = 0;
-        for (int f = 0; f < nf; f++) {
-            final int c = ends[f];
-            starts[f] = sum;
-            ends[f] = sum;
-            sum += c;
-        }
-        final long[] entries = fineEntries;
-        for (int i = 0; i < n; i++) {
-            final long time = sc[2 * i];
-            final int pos = ends[(int) ((time - start) >>> newShift)]++;
-            entries[2 * pos] = time;
-            entries[2 * pos + 1] = sc[2 * i + 1];
         }
         calendarCount -= n;
         fineCount = n;
