@@ -24,9 +24,11 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Implementations ({@code impl}):
  * <ul>
- *   <li>{@code fleetsim}: {@link EventQueue}, the two-level calendar queue (poll, then add with the popped
- *       handler and argument).</li>
- *   <li>{@code heap}: {@link HeapEventQueue}, the previous {@code EventQueue} (a 4-ary heap), same calls.</li>
+ *   <li>{@code fleetsim}: {@link EventQueue}, the calendar queue with contiguous buckets and lazy cancellation
+ *       (poll, then add with the popped handler and argument).</li>
+ *   <li>{@code calendar}: {@link CalendarEventQueue}, the previous {@code EventQueue} (linked-list buckets
+ *       through a slot table, eager cancellation), same calls.</li>
+ *   <li>{@code heap}: {@link HeapEventQueue}, the {@code EventQueue} before that (a 4-ary heap), same calls.</li>
  *   <li>{@code priorityqueue}: {@link PriorityQueue} of small event objects ordered by (time, seq), the usual
  *       Java simulator design. It re-adds the popped object with a new time and sequence number instead of
  *       allocating a fresh one, so it is measured without allocation cost (its best case).</li>
@@ -55,7 +57,7 @@ public class EventQueueHoldBenchmark {
     @Param({"1000", "10000", "100000", "1000000"})
     public int size;
 
-    @Param({"fleetsim", "heap", "priorityqueue", "treeset", "longheap"})
+    @Param({"fleetsim", "calendar", "heap", "priorityqueue", "treeset", "longheap"})
     public String impl;
 
     private long[] increments;
@@ -73,6 +75,9 @@ public class EventQueueHoldBenchmark {
             case "fleetsim":
                 hold = new FleetsimHold();
                 break;
+            case "calendar":
+                hold = new CalendarHold();
+                break;
             case "heap":
                 hold = new HeapHold();
                 break;
@@ -86,7 +91,7 @@ public class EventQueueHoldBenchmark {
                 hold = new LongHeapHold(size);
                 break;
             default:
-                throw new IllegalArgumentException("impl must be fleetsim, heap, priorityqueue, treeset or longheap, got " + impl);
+                throw new IllegalArgumentException("impl must be fleetsim, calendar, heap, priorityqueue, treeset or longheap, got " + impl);
         }
         // Prefill: initial times drawn from the increment distribution, as in Jones (1986).
         for (int i = 0; i < size; i++) {
@@ -113,6 +118,23 @@ public class EventQueueHoldBenchmark {
     private static final class FleetsimHold implements Hold {
         private static final EventHandler HANDLER = (now, arg) -> { };
         private final EventQueue queue = new EventQueue();
+
+        @Override
+        public void add(long time) {
+            queue.add(time, HANDLER, 0L);
+        }
+
+        @Override
+        public long hold(long increment) {
+            long time = queue.pollTime();
+            queue.add(time + increment, queue.lastHandler(), queue.lastArg());
+            return time;
+        }
+    }
+
+    private static final class CalendarHold implements Hold {
+        private static final EventHandler HANDLER = (now, arg) -> { };
+        private final CalendarEventQueue queue = new CalendarEventQueue();
 
         @Override
         public void add(long time) {

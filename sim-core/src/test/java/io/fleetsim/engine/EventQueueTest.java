@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
@@ -458,5 +459,196 @@ class EventQueueTest {
         assertThat(queue.cancel(farOne)).isFalse();
         assertThat(queue.size()).isEqualTo(3);
         assertThat(drainArgs(queue)).containsExactly(2L, 10L, 12L);
+    }
+
+    @Test
+    void aMillionRandomEvents_holdModelWithCancels_matchAPriorityQueueReference() {
+        // Property test, fixed seed: 100,000 events prefilled, then holds until 10^6 events have been added:
+        // poll the earliest, check (time, arg) against a java.util.PriorityQueue ordered by (time, insertion
+        // sequence), add one at the polled time plus a gap: Exp(mean 1 s) rounded down to whole milliseconds (so
+        // ties are frequent), one in 64 a huge gap of up to 2^50 ns (13 days). Every 8th hold also cancels a
+        // random earlier event, pending or not: cancel must return true exactly when the event was neither polled
+        // nor cancelled before, and the reference skips cancelled events when they reach its head. 10^5 pending
+        // events make the queue spawn fine rungs from its calendar buckets; the cancels exercise lazy removal.
+        SplittableRandom random = new SplittableRandom(20261125L);
+        int total = 1_000_000;
+        EventQueue queue = new EventQueue();
+        PriorityQueue<long[]> reference =
+                new PriorityQueue<>(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        long[] handles = new long[total];
+        boolean[] gone = new boolean[total]; // polled or cancelled
+        int added = 0;
+        int pending = 0;
+        for (; added < 100_000; added++) {
+            long time = holdGap(random);
+            handles[added] = queue.add(time, HANDLER, added);
+            reference.add(new long[] {time, added});
+            pending++;
+        }
+        long ties = 0;
+        long cancels = 0;
+        long previous = Long.MIN_VALUE;
+        int holds = 0;
+        while (added < total) {
+            long[] expected = pollReference(reference, gone);
+            long time = queue.pollTime();
+            if (time != expected[0] || queue.lastArg() != expected[1]) {
+                assertThat(new long[] {time, queue.lastArg()}).as("hold %d", holds).containsExactly(expected);
+            }
+            ties += time == previous ? 1 : 0;
+            previous = time;
+            gone[(int) expected[1]] = true;
+            pending--;
+            long next = time + holdGap(random);
+            handles[added] = queue.add(next, HANDLER, added);
+            reference.add(new long[] {next, added});
+            added++;
+            pending++;
+            if (++holds % 8 == 0) {
+                int id = random.nextInt(added);
+                boolean wasPending = !gone[id];
+                if (queue.cancel(handles[id]) != wasPending) {
+                    assertThat(!wasPending).as("cancel of event %d at hold %d", id, holds).isTrue();
+                }
+                if (wasPending) {
+                    gone[id] = true;
+                    pending--;
+                    cancels++;
+                }
+            }
+            if (queue.size() != pending) {
+                assertThat(queue.size()).as("size at hold %d", holds).isEqualTo(pending);
+            }
+        }
+        while (pending > 0) {
+            long[] expected = pollReference(reference, gone);
+            assertThat(queue.pollTime()).isEqualTo(expected[0]);
+            assertThat(queue.lastArg()).isEqualTo(expected[1]);
+            gone[(int) expected[1]] = true;
+            pending--;
+        }
+        assertThat(queue.isEmpty()).isTrue();
+        assertThat(holds).isEqualTo(900_000);
+        assertThat(ties).as("the test must exercise equal times").isGreaterThan(10_000);
+        assertThat(cancels).as("the test must exercise cancels of pending events").isGreaterThan(10_000);
+    }
+
+    private static long holdGap(SplittableRandom random) {
+        if (random.nextInt(64) == 0) {
+            return random.nextLong(1L << 50);
+        }
+        return 1_000_000L * (long) (-StrictMath.log(1.0 - random.nextDouble()) * 1000.0);
+    }
+
+    private static long[] pollReference(PriorityQueue<long[]> reference, boolean[] gone) {
+        long[] head = reference.poll();
+        while (gone[(int) head[1]]) { // cancelled
+            head = reference.poll();
+        }
+        return head;
+    }
+
+    @Test
+    void cancellingMostPendingEvents_keepsTheRestInOrder_andLaterAddsTieAfterThem() {
+        // 100 near events at times 1..100 (arg = time) and 20,000 far ones at 10^12 + 1,000 i (arg 1,000 + i).
+        // Poll time 1, then cancel every far event except each 100th: 19,800 cancels, more than both the 4,096
+        // minimum and the 300 events left pending, so the queue compacts its tiers. Then add arg 5,000 at time 50,
+        // a tie with the pending arg 50, added later, so it polls right after it.
+        // Expected: 2..50, 5000, 51..100, then 1000, 1100, ..., 20900 (i = 0, 100, ..., 19,900).
+        EventQueue queue = new EventQueue();
+        for (int t = 1; t <= 100; t++) {
+            queue.add(t, HANDLER, t);
+        }
+        long[] far = new long[20_000];
+        for (int i = 0; i < far.length; i++) {
+            far[i] = queue.add(1_000_000_000_000L + 1_000L * i, HANDLER, 1_000 + i);
+        }
+        assertThat(queue.pollTime()).isEqualTo(1);
+        for (int i = 0; i < far.length; i++) {
+            if (i % 100 != 0) {
+                assertThat(queue.cancel(far[i])).isTrue();
+            }
+        }
+        assertThat(queue.size()).isEqualTo(99 + 200);
+        assertThat(queue.isPending(far[1])).isFalse();
+        assertThat(queue.isPending(far[100])).isTrue();
+        queue.add(50, HANDLER, 5_000);
+        List<Long> expected = new ArrayList<>();
+        for (long t = 2; t <= 100; t++) {
+            expected.add(t);
+            if (t == 50) {
+                expected.add(5_000L);
+            }
+        }
+        for (int i = 0; i < far.length; i += 100) {
+            expected.add(1_000L + i);
+        }
+        assertThat(drainArgs(queue)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void handleOfAFreedSlot_withTheFollowingGeneration_isNotPending_andCancelsNothing() {
+        // Handles are (generation << 32) | slot. After its event fires, a slot's generation moves on by one; a
+        // handle carrying that generation was never issued and must not name anything, before or after the slot
+        // is reused by a new event (whose handle is yet another one).
+        EventQueue queue = new EventQueue();
+        long fired = queue.add(10, HANDLER, 1);
+        queue.pollTime();
+        long forged = fired + (1L << 32);
+        assertThat(queue.isPending(forged)).isFalse();
+        assertThat(queue.cancel(forged)).isFalse();
+        long reused = queue.add(20, HANDLER, 2);
+        assertThat(reused).isNotEqualTo(fired).isNotEqualTo(forged);
+        assertThat(queue.isPending(forged)).isFalse();
+        assertThat(queue.cancel(forged)).isFalse();
+        assertThat(queue.cancel(fired)).isFalse();
+        assertThat(queue.size()).isEqualTo(1);
+        assertThat(queue.pollTime()).isEqualTo(20);
+        assertThat(queue.lastArg()).isEqualTo(2);
+    }
+
+    @Test
+    void hugeGapsBetweenEvents_pollInTimeOrder() {
+        // Times 1, 1 + 2^62, 2, 2^61, Long.MAX_VALUE, 3 (args 1..6) -> 1, 2, 3, 2^61, 1 + 2^62, MAX (args 1, 3,
+        // 6, 4, 2, 5); then, at 2^61 + 5 after polling 2^61, one more (arg 7), polled before 1 + 2^62.
+        EventQueue queue = new EventQueue();
+        queue.add(1, HANDLER, 1);
+        queue.add(1 + (1L << 62), HANDLER, 2);
+        queue.add(2, HANDLER, 3);
+        queue.add(1L << 61, HANDLER, 4);
+        queue.add(Long.MAX_VALUE, HANDLER, 5);
+        queue.add(3, HANDLER, 6);
+        assertThat(queue.pollTime()).isEqualTo(1);
+        assertThat(queue.pollTime()).isEqualTo(2);
+        assertThat(queue.pollTime()).isEqualTo(3);
+        assertThat(queue.pollTime()).isEqualTo(1L << 61);
+        assertThat(queue.lastArg()).isEqualTo(4);
+        queue.add((1L << 61) + 5, HANDLER, 7);
+        assertThat(drainArgs(queue)).containsExactly(7L, 2L, 5L);
+    }
+
+    @Test
+    void interleavedAddsAndPollsAtTheSameTime_pollInInsertionOrder() {
+        // Three events at 100 (args 1..3) and one at 101 (arg 4) among 5,000 others at 200 + i. Poll arg 1, add
+        // arg 5 at 100, poll arg 2, add arg 6 at 100, then drain: 3, 5, 6 (all at 100, insertion order), 4, ...
+        EventQueue queue = new EventQueue();
+        for (int i = 0; i < 5_000; i++) {
+            queue.add(200 + i, HANDLER, 1_000 + i);
+        }
+        queue.add(100, HANDLER, 1);
+        queue.add(100, HANDLER, 2);
+        queue.add(101, HANDLER, 4);
+        queue.add(100, HANDLER, 3);
+        assertThat(queue.pollTime()).isEqualTo(100);
+        assertThat(queue.lastArg()).isEqualTo(1);
+        queue.add(100, HANDLER, 5);
+        assertThat(queue.pollTime()).isEqualTo(100);
+        assertThat(queue.lastArg()).isEqualTo(2);
+        queue.add(100, HANDLER, 6);
+        List<Long> args = drainArgs(queue);
+        assertThat(args.subList(0, 4)).containsExactly(3L, 5L, 6L, 4L);
+        assertThat(args).hasSize(4 + 5_000);
+        assertThat(args.get(4)).isEqualTo(1_000L);
+        assertThat(args.get(args.size() - 1)).isEqualTo(5_999L);
     }
 }
