@@ -17,7 +17,9 @@ import java.util.Map;
  * {@link #remove} when it leaves it (drain, failure), {@link #reserved} and {@link #released} after a task's
  * resources were reserved on or released from a node (a release on a node not in the index, a draining one, is
  * ignored). A node's remaining CPU, memory and ENI slots and its group counts must change only through those calls.
- * {@link #place} is then given the same list, in the same order, for the requests it does not cover.
+ * {@link #place} is then given the same list, in the same order, for the requests it does not cover. A node that
+ * implements {@link SlotKeeper} (the cluster model's {@code ContainerInstance} does) carries its slot number, so
+ * those calls find it without the identity map other nodes are looked up in.
  *
  * <p>Covered requests (the rest go to {@link Placer#select}, the scan, with the same random stream):
  * <ul>
