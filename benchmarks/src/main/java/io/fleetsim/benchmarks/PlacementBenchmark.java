@@ -9,9 +9,8 @@ import io.fleetsim.placement.PlacementPolicies;
 import io.fleetsim.placement.PlacementRequest;
 import io.fleetsim.placement.PlacementStrategy;
 import io.fleetsim.placement.Placer;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -195,15 +194,22 @@ public class PlacementBenchmark {
         return node;
     }
 
-    /** A container instance as placement sees it, with the cluster model's reserve and release. */
-    private static final class Node implements PlacementNode {
+    /**
+     * A container instance as placement sees it, with the cluster model's reserve and release and its group counts
+     * (two short arrays) and index slot, as {@code ContainerInstance} keeps them.
+     */
+    private static final class Node implements PlacementNode, PlacementIndex.SlotKeeper {
         private final String id;
         private final String zone;
         private int cpu = INSTANCE_CPU;
         private int memory = INSTANCE_MEMORY;
         private int enis = INSTANCE_ENIS;
         private int tasks;
-        private final Map<String, int[]> groups = new HashMap<>();
+        private String[] groupNames = new String[2];
+        private int[] groupTasks = new int[2];
+        private int groupsPresent;
+        private Object placementIndex;
+        private int placementSlot = -1;
 
         Node(int number, String zone) {
             this.id = String.format("%032x", number);
@@ -215,7 +221,16 @@ public class PlacementBenchmark {
             memory -= task.memoryMiB();
             enis--;
             tasks++;
-            groups.computeIfAbsent(task.group(), g -> new int[1])[0]++;
+            int g = groupIndex(task.group());
+            if (g < 0) {
+                g = groupsPresent++;
+                if (g == groupNames.length) {
+                    groupNames = Arrays.copyOf(groupNames, 2 * g);
+                    groupTasks = Arrays.copyOf(groupTasks, 2 * g);
+                }
+                groupNames[g] = task.group();
+            }
+            groupTasks[g]++;
         }
 
         void release(PlacementRequest task) {
@@ -223,7 +238,44 @@ public class PlacementBenchmark {
             memory += task.memoryMiB();
             enis++;
             tasks--;
-            groups.get(task.group())[0]--;
+            int g = groupIndex(task.group());
+            if (--groupTasks[g] == 0) {
+                int last = --groupsPresent;
+                groupNames[g] = groupNames[last];
+                groupTasks[g] = groupTasks[last];
+                groupNames[last] = null;
+                groupTasks[last] = 0;
+            }
+        }
+
+        private int groupIndex(String group) {
+            for (int i = 0; i < groupsPresent; i++) {
+                if (groupNames[i] == group) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < groupsPresent; i++) {
+                if (groupNames[i].equals(group)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public Object placementIndex() {
+            return placementIndex;
+        }
+
+        @Override
+        public int placementSlot() {
+            return placementSlot;
+        }
+
+        @Override
+        public void placementSlot(Object index, int slot) {
+            placementIndex = index;
+            placementSlot = slot;
         }
 
         @Override
@@ -263,8 +315,8 @@ public class PlacementBenchmark {
 
         @Override
         public int tasksInGroup(String group) {
-            int[] count = groups.get(group);
-            return count == null ? 0 : count[0];
+            int g = groupIndex(group);
+            return g < 0 ? 0 : groupTasks[g];
         }
 
         @Override

@@ -2,8 +2,9 @@ package io.fleetsim.cluster;
 
 import io.fleetsim.cloud.Architecture;
 import io.fleetsim.cloud.InstanceType;
+import io.fleetsim.placement.PlacementIndex;
 import io.fleetsim.placement.PlacementNode;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * <p>Caveats: image cleanup ({@code ECS_IMAGE_MINIMUM_CLEANUP_AGE}) is not modelled, so an image once pulled stays
  * cached; Docker's 6 MiB per-container reservation is not subtracted; host ports are not modelled.
  */
-public final class ContainerInstance implements PlacementNode {
+public final class ContainerInstance implements PlacementNode, PlacementIndex.SlotKeeper {
 
     /** Lifecycle of the instance. */
     public enum State {
@@ -49,7 +50,17 @@ public final class ContainerInstance implements PlacementNode {
     private final int memoryRegistered;
     private final int eniSlots;
     private final Map<String, String> attributes;
-    private final Map<String, int[]> groupCounts = new HashMap<>();
+    /**
+     * Task groups with tasks on the instance and their task counts, side by side in two short arrays (a group
+     * leaves them when its count drops to zero): {@link #tasksInGroup} reads two small arrays instead of a hash
+     * table and its entries, which matters when placement touches many instances of a large cluster.
+     */
+    private String[] groupNames = new String[2];
+    private int[] groupTasks = new int[2];
+    private int groupsPresent;
+    /** The placement index of the capacity provider and the slot it keeps this instance at (SlotKeeper). */
+    private Object placementIndex;
+    private int placementSlot = -1;
     private final Set<String> cachedImages = new HashSet<>();
 
     private State state = State.LAUNCHING;
@@ -117,7 +128,16 @@ public final class ContainerInstance implements PlacementNode {
             enisUsed++;
         }
         tasks++;
-        groupCounts.computeIfAbsent(group, g -> new int[1])[0]++;
+        int g = groupIndex(group);
+        if (g < 0) {
+            g = groupsPresent++;
+            if (g == groupNames.length) {
+                groupNames = Arrays.copyOf(groupNames, 2 * g);
+                groupTasks = Arrays.copyOf(groupTasks, 2 * g);
+            }
+            groupNames[g] = group;
+        }
+        groupTasks[g]++;
     }
 
     void release(int cpu, int memory, boolean eni, String group) {
@@ -127,7 +147,31 @@ public final class ContainerInstance implements PlacementNode {
             enisUsed--;
         }
         tasks--;
-        groupCounts.get(group)[0]--;
+        int g = groupIndex(group);
+        if (--groupTasks[g] == 0) {
+            int last = --groupsPresent;
+            groupNames[g] = groupNames[last];
+            groupTasks[g] = groupTasks[last];
+            groupNames[last] = null;
+            groupTasks[last] = 0;
+        }
+    }
+
+    /** Position of the group in {@link #groupNames}, or -1; the same String object (the common case) first. */
+    private int groupIndex(String group) {
+        final String[] names = groupNames;
+        final int n = groupsPresent;
+        for (int i = 0; i < n; i++) {
+            if (names[i] == group) {
+                return i;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (names[i].equals(group)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     boolean hasImage(String imageKey) {
@@ -211,8 +255,24 @@ public final class ContainerInstance implements PlacementNode {
 
     @Override
     public int tasksInGroup(String group) {
-        int[] c = groupCounts.get(group);
-        return c == null ? 0 : c[0];
+        int g = groupIndex(group);
+        return g < 0 ? 0 : groupTasks[g];
+    }
+
+    @Override
+    public Object placementIndex() {
+        return placementIndex;
+    }
+
+    @Override
+    public int placementSlot() {
+        return placementSlot;
+    }
+
+    @Override
+    public void placementSlot(Object index, int slot) {
+        placementIndex = index;
+        placementSlot = slot;
     }
 
     @Override

@@ -17,7 +17,9 @@ import java.util.Map;
  * {@link #remove} when it leaves it (drain, failure), {@link #reserved} and {@link #released} after a task's
  * resources were reserved on or released from a node (a release on a node not in the index, a draining one, is
  * ignored). A node's remaining CPU, memory and ENI slots and its group counts must change only through those calls.
- * {@link #place} is then given the same list, in the same order, for the requests it does not cover.
+ * {@link #place} is then given the same list, in the same order, for the requests it does not cover. A node that
+ * implements {@link SlotKeeper} (the cluster model's {@code ContainerInstance} does) carries its slot number, so
+ * those calls find it without the identity map other nodes are looked up in.
  *
  * <p>Covered requests (the rest go to {@link Placer#select}, the scan, with the same random stream):
  * <ul>
@@ -58,6 +60,23 @@ import java.util.Map;
 public final class PlacementIndex {
 
     private static final int MIN_CAPACITY = SlotSet.PAGE_SLOTS;
+
+    /**
+     * Optional for a {@link PlacementNode}: a node that keeps the index's slot number for it, so that
+     * {@link #reserved}, {@link #released} and {@link #remove} find the node's slot without a map lookup (a cache
+     * miss or two per call on a large cluster). The index alone writes it; a node belongs to at most one index at a
+     * time (one capacity provider). Nodes without it are found through an identity map.
+     */
+    public interface SlotKeeper {
+        /** The index that holds this node, or {@code null}; as last set by {@link #placementSlot(Object, int)}. */
+        Object placementIndex();
+
+        /** The slot in {@link #placementIndex()}; meaningless when that is {@code null}. */
+        int placementSlot();
+
+        /** Set by the index only: {@code index} holds this node at {@code slot} ({@code null}, -1: none). */
+        void placementSlot(Object index, int slot);
+    }
 
     /** One ordering of the slots: by remaining memory (or CPU), over all nodes or per zone. */
     private final class View {
@@ -182,8 +201,11 @@ public final class PlacementIndex {
 
     /** {@code node} joins the end of the node list. */
     public void add(PlacementNode node) {
-        if (slotOf.containsKey(node)) {
+        if (slotOrNegative(node) >= 0) {
             throw new IllegalArgumentException("placement index: " + node + " is already indexed");
+        }
+        if (node instanceof SlotKeeper && ((SlotKeeper) node).placementIndex() != null) {
+            throw new IllegalArgumentException("placement index: " + node + " is held by another index");
         }
         if (nextSlot == capacity) {
             compact(size + 1);
@@ -196,7 +218,7 @@ public final class PlacementIndex {
             zoneIds.put(node.zone(), zone);
         }
         zoneAt[slot] = zone;
-        slotOf.put(node, slot);
+        setSlot(node, slot);
         size++;
         for (View v : views) {
             if (v != null) {
@@ -208,11 +230,15 @@ public final class PlacementIndex {
 
     /** {@code node} leaves the node list (the others keep their order); a node not indexed is ignored. */
     public void remove(PlacementNode node) {
-        Integer s = slotOf.remove(node);
-        if (s == null) {
+        int slot = slotOrNegative(node);
+        if (slot < 0) {
             return;
         }
-        int slot = s;
+        if (node instanceof SlotKeeper) {
+            ((SlotKeeper) node).placementSlot(null, -1);
+        } else {
+            slotOf.remove(node);
+        }
         if (node == lastChosen) {
             lastChosen = null;
         }
@@ -241,11 +267,10 @@ public final class PlacementIndex {
         if (node == lastChosen) {
             slot = lastChosenSlot; // the reserve that follows a placement: no map lookup
         } else {
-            Integer s = slotOf.get(node);
-            if (s == null) {
+            slot = slotOrNegative(node);
+            if (slot < 0) {
                 return;
             }
-            slot = s;
         }
         for (View v : views) {
             if (v != null) {
@@ -303,6 +328,24 @@ public final class PlacementIndex {
         lastChosen = nodeAt[slot];
         lastChosenSlot = slot;
         return lastChosen;
+    }
+
+    /** The node's slot in this index, or -1 when it is not indexed here. */
+    private int slotOrNegative(PlacementNode node) {
+        if (node instanceof SlotKeeper) {
+            SlotKeeper keeper = (SlotKeeper) node;
+            return keeper.placementIndex() == this ? keeper.placementSlot() : -1;
+        }
+        Integer s = slotOf.get(node);
+        return s == null ? -1 : s;
+    }
+
+    private void setSlot(PlacementNode node, int slot) {
+        if (node instanceof SlotKeeper) {
+            ((SlotKeeper) node).placementSlot(this, slot);
+        } else {
+            slotOf.put(node, slot);
+        }
     }
 
     private static boolean isZoneSpread(PlacementStrategy strategy) {
@@ -427,7 +470,7 @@ public final class PlacementIndex {
             if (node != null) {
                 newNodes[n] = node;
                 newZones[n] = zoneAt[slot];
-                slotOf.put(node, n);
+                setSlot(node, n);
                 n++;
             }
         }

@@ -7,7 +7,7 @@ import java.util.TreeMap;
  * A mutable {@link PlacementNode} for tests, built fluently: {@code new FakeNode("a1").zone("us-east-1a").cpu(2048)}.
  * {@link #reserve} does what the cluster model does when a task is placed; {@link #release} when it stops.
  */
-final class FakeNode implements PlacementNode {
+class FakeNode implements PlacementNode {
 
     private final String id;
     private String ec2InstanceId;

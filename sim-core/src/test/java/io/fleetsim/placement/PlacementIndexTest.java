@@ -169,6 +169,30 @@ class PlacementIndexTest {
         assertThat(chosen).isSameAs(nodes.get(1));
     }
 
+    // A SlotKeeper node carries its slot: added to index one it holds (one, 0); a second index refuses it while
+    // one holds it; removed from one it holds (null, -1), and index two then takes it at its first slot, 0.
+    @Test
+    void slotKeeper_holdsItsSlotInOneIndexAtATime() {
+        KeepingNode node = new KeepingNode("k");
+        PlacementIndex one = new PlacementIndex();
+        PlacementIndex two = new PlacementIndex();
+        one.add(node);
+
+        assertThat(node.placementIndex()).isSameAs(one);
+        assertThat(node.placementSlot()).isZero();
+        assertThatThrownBy(() -> two.add(node)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("held by another index");
+        assertThatThrownBy(() -> one.add(node)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already indexed");
+        two.released(node, API); // not indexed by two: ignored
+        one.remove(node);
+        assertThat(node.placementIndex()).isNull();
+        assertThat(node.placementSlot()).isEqualTo(-1);
+        two.add(node);
+        assertThat(node.placementIndex()).isSameAs(two);
+        assertThat(two.place(task(256, 512, false, List.of(), BINPACK_MEMORY), List.of(node), null)).isSameAs(node);
+    }
+
     // ------------------------------------------------------------------ property: same decisions as the scan
 
     private static final String[] GROUPS = {"service:api", "service:web", "family:batch"};
@@ -192,8 +216,34 @@ class PlacementIndexTest {
                 List.of(memberOf), List.of(memberOf, DISTINCT));
     }
 
+    /** A FakeNode that keeps its index slot, as ContainerInstance does: the index then uses no identity map. */
+    private static final class KeepingNode extends FakeNode implements PlacementIndex.SlotKeeper {
+        private Object index;
+        private int slot = -1;
+
+        KeepingNode(String id) {
+            super(id);
+        }
+
+        @Override
+        public Object placementIndex() {
+            return index;
+        }
+
+        @Override
+        public int placementSlot() {
+            return slot;
+        }
+
+        @Override
+        public void placementSlot(Object index, int slot) {
+            this.index = index;
+            this.slot = slot;
+        }
+    }
+
     private static FakeNode randomNode(RandomStream r, int id, int zones) {
-        FakeNode node = new FakeNode("n" + id).zone(ZONES[r.nextInt(zones)])
+        FakeNode node = (id % 2 == 0 ? new KeepingNode("n" + id) : new FakeNode("n" + id)).zone(ZONES[r.nextInt(zones)])
                 .cpu(1024 * (1 + r.nextInt(4)))
                 .memory(new int[] {2048, 3072, 4096, 7680, 15360}[r.nextInt(5)])
                 .eni(new int[] {0, 2, 3, 9, 1000}[r.nextInt(5)])
