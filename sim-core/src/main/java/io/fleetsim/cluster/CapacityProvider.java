@@ -34,6 +34,12 @@ public final class CapacityProvider {
     final ManagedScaling managedScaling;
     /** Managed scaling's changes of the group's desired capacity, in time order. */
     final List<io.fleetsim.scaling.ScalingAction> managedActions = new ArrayList<>();
+    /** Managed scaling's N: instances not terminated and not chosen for scale-in (kept as instances change). */
+    int inService;
+    /** Of those, instances still LAUNCHING (counted as needed in M). */
+    int launching;
+    /** Of those, registered instances (ACTIVE or DRAINING after a Spot notice) that hold at least one task. */
+    int withTasks;
     /** The Auto Scaling group's desired capacity. */
     int desiredCapacity;
     /** When the group last launched an instance (warm-up), or {@link Long#MIN_VALUE}. */

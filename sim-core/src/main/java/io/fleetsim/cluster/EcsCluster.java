@@ -507,6 +507,9 @@ public final class EcsCluster {
         boolean eni = td.networkMode() == NetworkMode.AWSVPC;
         ci.reserve(request.cpuUnits(), request.memoryMiB(), eni, t.workload.group);
         p.placement.reserved(ci, t.workload.group);
+        if (ci.runningTasksCount() == 1) {
+            p.withTasks++;  // an ACTIVE instance, never one chosen for scale-in
+        }
         cpuReserved += request.cpuUnits();
         memoryReserved += request.memoryMiB();
         t.instance = ci;
@@ -654,6 +657,10 @@ public final class EcsCluster {
             t.instance.release(request.cpuUnits(), request.memoryMiB(), td.networkMode() == NetworkMode.AWSVPC,
                     w.group);
             t.provider.placement.released(t.instance, w.group);
+            if (t.instance.runningTasksCount() == 0 && !t.instance.retiring
+                    && t.instance.state() != ContainerInstance.State.TERMINATED) {
+                t.provider.withTasks--;
+            }
             cpuReserved -= request.cpuUnits();
             memoryReserved -= request.memoryMiB();
             if (t.instance.retiring && t.instance.runningTasksCount() == 0
@@ -1029,6 +1036,8 @@ public final class EcsCluster {
                 p.spec.attributes());
         p.launched.add(ci);
         p.current.add(ci);
+        p.inService++;
+        p.launching++;
         providerByInstance.put(ci, p);
         long now = sim.now();
         p.lastLaunchAt = now;
@@ -1049,6 +1058,7 @@ public final class EcsCluster {
                 return;
             }
             ci.register(sim.now());
+            p.launching--;
             p.active.add(ci);
             p.placement.add(ci);
             cpuRegistered += ci.cpuRegistered();
@@ -1074,18 +1084,9 @@ public final class EcsCluster {
             if (p.managedScaling == null) {
                 continue;
             }
-            int n = 0;
-            int m = 0;
-            for (ContainerInstance ci : p.current) {
-                if (ci.state() == ContainerInstance.State.TERMINATED || ci.retiring) {
-                    continue;
-                }
-                n++;
-                if (ci.state() == ContainerInstance.State.LAUNCHING || ci.runningTasksCount() > 0) {
-                    m++;
-                }
-            }
-            m += instancesForUnplaced(p);
+            // N and M's instances are counted as instances change (O(1) here, not O(instances) per minute).
+            int n = p.inService;
+            int m = p.launching + p.withTasks + instancesForUnplaced(p);
             boolean warmingUp = p.lastLaunchAt != Long.MIN_VALUE
                     && now < p.lastLaunchAt + p.managedScaling.spec().instanceWarmupNanos();
             int desired = p.managedScaling.onMinute(m, n, warmingUp);
@@ -1100,6 +1101,43 @@ public final class EcsCluster {
                 scaleIn(p, n - desired, now);
             }
         }
+    }
+
+    /** An instance stops counting for managed scaling: chosen for scale-in, or terminated. */
+    private static void leaveManagedCounts(CapacityProvider p, ContainerInstance ci) {
+        p.inService--;
+        if (ci.state() == ContainerInstance.State.LAUNCHING) {
+            p.launching--;
+        } else if (ci.runningTasksCount() > 0) {
+            p.withTasks--;
+        }
+    }
+
+    /**
+     * Whether every provider's managed-scaling counts equal a scan of its instances (N: not terminated, not
+     * retiring; M's instances: launching, or holding a task). For tests.
+     */
+    boolean managedCountsMatchScan() {
+        for (CapacityProvider p : providers.values()) {
+            int n = 0;
+            int launching = 0;
+            int withTasks = 0;
+            for (ContainerInstance ci : p.launched) {
+                if (ci.state() == ContainerInstance.State.TERMINATED || ci.retiring) {
+                    continue;
+                }
+                n++;
+                if (ci.state() == ContainerInstance.State.LAUNCHING) {
+                    launching++;
+                } else if (ci.runningTasksCount() > 0) {
+                    withTasks++;
+                }
+            }
+            if (n != p.inService || launching != p.launching || withTasks != p.withTasks) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void record(CapacityProvider p, long now, int from, String kind) {
@@ -1210,6 +1248,7 @@ public final class EcsCluster {
         record(p, now, from, "managed-scale-in");
         boolean draining = p.managedScaling.spec().managedDraining();
         for (ContainerInstance ci : victims) {
+            leaveManagedCounts(p, ci);
             ci.retiring = true;
             if (ci.state() == ContainerInstance.State.ACTIVE) {
                 p.active.remove(ci);
@@ -1279,6 +1318,9 @@ public final class EcsCluster {
             stopTask(t, 0L, true);
         }
         boolean wasRegistered = ci.registeredAtNanos() >= 0;
+        if (!ci.retiring && ci.state() != ContainerInstance.State.TERMINATED) {
+            leaveManagedCounts(p, ci);
+        }
         ci.terminate();
         p.current.remove(ci);
         if (wasRegistered) {
