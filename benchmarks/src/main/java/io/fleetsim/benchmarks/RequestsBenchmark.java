@@ -1,13 +1,14 @@
 package io.fleetsim.benchmarks;
 
-import io.fleetsim.engine.RandomStream;
 import io.fleetsim.engine.Simulator;
+import io.fleetsim.metrics.ServiceLatency;
 import io.fleetsim.scenario.model.LoadBalancerSpec;
 import io.fleetsim.scenario.model.ServingSpec;
 import io.fleetsim.traffic.ArrivalProcess;
+import io.fleetsim.traffic.ExponentialWork;
+import io.fleetsim.traffic.PoissonArrivals;
 import io.fleetsim.traffic.RequestListener;
 import io.fleetsim.traffic.ServiceTraffic;
-import io.fleetsim.traffic.WorkDistribution;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +27,10 @@ import org.openjdk.jmh.annotations.State;
  * arrived (the arrival process calls {@link Simulator#stop()} at the boundary), so the score, with
  * {@code @OperationsPerInvocation}, is simulated requests per second of wall time, and {@code -prof gc}'s
  * {@code gc.alloc.rate.norm} is bytes allocated per request. Each request is one arrival event plus one
- * completion event, the arrival and work draws (StrictMath.log), the routing decision and the listener call.
+ * completion event, the arrival and work draws (the production {@link PoissonArrivals} and {@link ExponentialWork},
+ * StrictMath.log's values), the routing decision and the listener call. {@code listener}: {@code sink} sums the
+ * response times (the request path alone); {@code latency} is the production {@link ServiceLatency} (histograms,
+ * per-minute counts) with its minute closed every simulated minute, as a run does.
  *
  * <p>The simulation is built and brought to steady state (10 simulated seconds, about 600,000 requests) in
  * {@link #setUp()} and then keeps running across invocations, so the measured loop never sees the empty start.
@@ -41,6 +45,7 @@ import org.openjdk.jmh.annotations.State;
 public class RequestsBenchmark {
 
     static final int REQUESTS = 10_000;
+    private static final long MINUTE = 60_000_000_000L;
     private static final double MEAN_WORK_NANOS = 1e6;
     private static final double UTILIZATION = 0.6;
 
@@ -50,9 +55,13 @@ public class RequestsBenchmark {
     @Param({"100"})
     public int tasks;
 
+    @Param({"sink", "latency"})
+    public String listener;
+
     private Simulator sim;
     private ServiceTraffic traffic;
     private Sink sink;
+    private ServiceLatency latency;
     private StoppingPoisson arrivals;
 
     @Setup
@@ -61,10 +70,21 @@ public class RequestsBenchmark {
         // lambda = utilization x tasks x mu, mu = 1 / mean work at 1 vCPU
         double meanGap = MEAN_WORK_NANOS / (UTILIZATION * tasks);
         sink = new Sink();
-        arrivals = new StoppingPoisson(sim, sim.random().stream("arrivals"), meanGap);
+        RequestListener outcomes;
+        if ("sink".equals(listener)) {
+            outcomes = sink;
+        } else if ("latency".equals(listener)) {
+            latency = new ServiceLatency("bench", 0, null);
+            outcomes = latency;
+            sim.schedule(MINUTE, this::closeMinute, 0L);
+        } else {
+            throw new IllegalArgumentException("listener must be sink or latency, got " + listener);
+        }
+        arrivals = new StoppingPoisson(sim, new PoissonArrivals(1e9 / meanGap, Long.MAX_VALUE,
+                sim.random().stream("arrivals")));
         traffic = new ServiceTraffic(sim, arrivals,
-                new Exponential(sim.random().stream("work"), MEAN_WORK_NANOS), null,
-                new ServingSpec("fcfs", 0, 0), new LoadBalancerSpec(algorithm, 300_000_000_000L, 0), sink);
+                new ExponentialWork(MEAN_WORK_NANOS, sim.random().stream("work")), null,
+                new ServingSpec("fcfs", 0, 0), new LoadBalancerSpec(algorithm, 300_000_000_000L, 0), outcomes);
         for (int i = 0; i < tasks; i++) {
             traffic.addTarget(1.0);
         }
@@ -73,28 +93,30 @@ public class RequestsBenchmark {
         arrivals.armed = true;
     }
 
+    private void closeMinute(long now, long arg) {
+        latency.closeMinute(now, 0.0, 0.0, tasks);
+        sim.schedule(now + MINUTE, this::closeMinute, 0L);
+    }
+
     /** Runs until {@value #REQUESTS} more arrivals; returns the completions so far (consumed by JMH). */
     @Benchmark
     @OperationsPerInvocation(REQUESTS)
     public long requests() {
         sim.runUntil(Long.MAX_VALUE - 1);
-        return sink.completed + traffic.rejected();
+        return sink.completed + traffic.completed() + traffic.rejected();
     }
 
-    /** Poisson arrivals that stop the run loop after every {@value #REQUESTS} arrivals. */
+    /** The production Poisson arrivals, stopping the run loop after every {@value #REQUESTS} arrivals. */
     private static final class StoppingPoisson implements ArrivalProcess {
         private final Simulator sim;
-        private final RandomStream random;
-        private final double meanGap;
-        private long t;
+        private final ArrivalProcess poisson;
         private int count;
         /** False while {@link #setUp()} brings the run to steady state. */
         boolean armed;
 
-        StoppingPoisson(Simulator sim, RandomStream random, double meanGap) {
+        StoppingPoisson(Simulator sim, ArrivalProcess poisson) {
             this.sim = sim;
-            this.random = random;
-            this.meanGap = meanGap;
+            this.poisson = poisson;
         }
 
         @Override
@@ -103,28 +125,7 @@ public class RequestsBenchmark {
                 count = 0;
                 sim.stop();
             }
-            t += Math.round(random.nextExponential(meanGap));
-            return t;
-        }
-    }
-
-    private static final class Exponential implements WorkDistribution {
-        private final RandomStream random;
-        private final double mean;
-
-        Exponential(RandomStream random, double mean) {
-            this.random = random;
-            this.mean = mean;
-        }
-
-        @Override
-        public long sampleNanos() {
-            return Math.round(random.nextExponential(mean));
-        }
-
-        @Override
-        public double meanNanos() {
-            return mean;
+            return poisson.nextArrival();
         }
     }
 

@@ -28,7 +28,8 @@ import org.HdrHistogram.HistogramLogWriter;
  * {@code cloudwatch-metrics.md}), hence the minute.
  *
  * <p>Built for the event loop: the histograms have a fixed range, so recording a value is HdrHistogram's bit
- * arithmetic into a {@code long[]} and never allocates or resizes. The minute's histogram is {@code reset()} when
+ * arithmetic into a {@code long[]} and never allocates or resizes; per request it goes into a {@link StagedCounts}
+ * (the same arithmetic without HdrHistogram's volatile min/max updates), added to the histogram when it is read. The minute's histogram is {@code reset()} when
  * the minute closes (a few hundred kB cleared once a minute), not replaced. HdrHistogram's {@code Recorder} is not
  * used: it exists to hand histograms between threads, and the simulation is single-threaded.
  *
@@ -74,6 +75,9 @@ public final class ServiceLatency implements RequestListener {
     private final Histogram latency = newHistogram();
     private final Histogram queueing = newHistogram();
     private final Histogram minute = newHistogram();
+    /** Per-request recording for {@link #minute} and {@link #queueing}, flushed into them when read (StagedCounts). */
+    private final StagedCounts minuteStaged = new StagedCounts();
+    private final StagedCounts queueingStaged = new StagedCounts();
     /** The closed minute at the log's precision, reused each minute. */
     private final Histogram logInterval = new Histogram(1, HIGHEST_TRACKABLE_NANOS, LOG_SIGNIFICANT_DIGITS);
 
@@ -118,6 +122,7 @@ public final class ServiceLatency implements RequestListener {
         this.service = service;
         this.warmupNanos = warmupNanos;
         this.slo = slo;
+        StagedCounts.checkLayout(minute);
         log.outputComment("fleetsim end-to-end request latency of service " + oneLine(service)
                 + "; values in nanoseconds, one interval per simulated minute, timestamps in seconds since the "
                 + "scenario start");
@@ -172,7 +177,7 @@ public final class ServiceLatency implements RequestListener {
         }
         long total = clamp(endNanos - arrivalNanos);
         minuteCompleted++;
-        minute.recordValue(total);
+        minuteStaged.record(total);
         if (endNanos >= warmupNanos) {
             completed++;
             // Minutes that start after the warm-up are added to the run-long histogram whole when they close (one
@@ -181,7 +186,7 @@ public final class ServiceLatency implements RequestListener {
             if (minuteStartNanos < warmupNanos) {
                 latency.recordValue(total);
             }
-            queueing.recordValue(clamp(startNanos - arrivalNanos));
+            queueingStaged.record(clamp(startNanos - arrivalNanos));
         }
     }
 
@@ -227,6 +232,8 @@ public final class ServiceLatency implements RequestListener {
             throw new IllegalArgumentException("expected the end of a minute of service '" + service + "' after "
                     + minuteStartNanos + " ns (the previous minute's end), found " + minuteEndNanos + " ns");
         }
+        minuteStaged.flushInto(minute);
+        queueingStaged.flushInto(queueing);
         boolean empty = minute.getTotalCount() == 0;
         long p50 = empty ? 0 : minute.getValueAtPercentile(50.0);
         long p90 = empty ? 0 : minute.getValueAtPercentile(90.0);
@@ -287,6 +294,8 @@ public final class ServiceLatency implements RequestListener {
             throw new IllegalArgumentException("expected the end of the run of service '" + service + "' at or after "
                     + minuteStartNanos + " ns (the last closed minute), found " + endNanos + " ns");
         }
+        minuteStaged.flushInto(minute);
+        queueingStaged.flushInto(queueing);
         long measured = endNanos - warmupNanos;
         double throughput = measured <= 0 ? 0.0 : completed / (measured / NANOS_PER_SECOND);
         // The minute still open (a run that does not end on a minute boundary) is not in the run-long histogram yet.

@@ -4,7 +4,8 @@ import io.fleetsim.engine.RandomStream;
 
 /**
  * Exponential durations (the M of M/M/1): coefficient of variation 1, p99 = mean x ln(100) = 4.6 x mean. Drawn by
- * inversion with {@link StrictMath#log} ({@link RandomStream#nextExponential(double)}).
+ * inversion with {@link StrictMath#log}: the values of {@link RandomStream#nextExponential(double)}, computed by
+ * {@link FdlibmLog} (no native call).
  */
 public final class ExponentialWork implements WorkDistribution {
 
@@ -20,7 +21,7 @@ public final class ExponentialWork implements WorkDistribution {
 
     @Override
     public long sampleNanos() {
-        return WorkChecks.round(random.nextExponential(mean));
+        return WorkChecks.round(FdlibmLog.exponential(random, mean));
     }
 
     @Override

@@ -4,7 +4,8 @@ import io.fleetsim.engine.RandomStream;
 
 /**
  * A homogeneous Poisson process: independent exponential gaps of mean {@code 1 / rate}, the first one from time 0.
- * Gaps are drawn by inversion with {@link StrictMath#log} ({@link RandomStream#nextExponential(double)}) and summed
+ * Gaps are drawn by inversion with {@link StrictMath#log} (the values of {@link RandomStream#nextExponential(double)},
+ * computed by {@link FdlibmLog}) and summed
  * in a {@code double} of nanoseconds, rounded only on output, so rounding does not bias the rate.
  *
  * <p>Caveats: the running sum is a double; at 30 days (2.6e15 ns) its resolution is 0.5 ns, still far below any
@@ -35,7 +36,7 @@ public final class PoissonArrivals implements ArrivalProcess {
         if (t >= endNanos) {
             return Long.MAX_VALUE;
         }
-        t += random.nextExponential(meanGapNanos);
+        t += FdlibmLog.exponential(random, meanGapNanos);
         long at = Math.round(t);
         if (at >= endNanos) {
             t = Double.POSITIVE_INFINITY;

@@ -27,6 +27,8 @@ abstract class TaskServer implements EventHandler {
     static final long KIND_CPU = 0L;
     static final long KIND_IO = 1L << 32;
     static final long KIND_DEPART = 2L << 32;
+    /** The service's next arrival, on its {@link ServiceTraffic#arrivalServer} (see there). */
+    static final long KIND_ARRIVAL = 3L << 32;
     static final long KIND_MASK = ~0xFFFF_FFFFL;
 
     static final byte FREE = 0;
@@ -155,13 +157,16 @@ abstract class TaskServer implements EventHandler {
         owner.completed(target, a, s, now);
     }
 
-    /** Io events are common; CPU events belong to the subclass. */
+    /** Io and arrival events are common; CPU events belong to the subclass. */
     @Override
     public final void onEvent(long now, long arg) {
-        if ((arg & KIND_MASK) == KIND_IO) {
+        long kind = arg & KIND_MASK;
+        if (kind == KIND_IO) {
             int slot = (int) arg;
             handle[slot] = EventQueue.NO_HANDLE;
             complete(slot, now);
+        } else if (kind == KIND_ARRIVAL) {
+            owner.onArrival(now);
         } else {
             cpuEvent(now, arg);
         }

@@ -58,7 +58,7 @@ public final class ThinnedPoissonArrivals implements ArrivalProcess {
                 }
                 continue;
             }
-            double candidate = t + r.nextExponential(meanGapNanos);
+            double candidate = t + FdlibmLog.exponential(r, meanGapNanos);
             if (candidate >= windowEnd) {
                 if (!nextWindow()) {
                     break;
