@@ -30,6 +30,8 @@ public final class Workload {
     final List<StrategyItem> strategy;
     final CapacityProvider[] providers;
     final PlacementRequest placement;
+    /** Its placement has a {@code distinctInstance} constraint (fixed at registration). */
+    private final boolean distinctInstance;
     final long runNanos;
     int desiredCount;
 
@@ -102,6 +104,8 @@ public final class Workload {
         this.strategy = List.copyOf(strategy);
         this.providers = providers.clone();
         this.placement = placement;
+        this.distinctInstance = placement.constraints().stream()
+                .anyMatch(io.fleetsim.placement.PlacementPolicies::isDistinctInstance);
         this.desiredCount = desiredCount;
         this.runNanos = runNanos;
         this.liveByProvider = new int[providers.length];
@@ -216,12 +220,7 @@ public final class Workload {
 
     /** Whether a {@code distinctInstance} constraint keeps each task of this workload on its own instance. */
     boolean distinctInstance() {
-        for (io.fleetsim.placement.PlacementConstraint c : placement.constraints()) {
-            if (io.fleetsim.placement.PlacementPolicies.isDistinctInstance(c)) {
-                return true;
-            }
-        }
-        return false;
+        return distinctInstance;
     }
 
     /** A deployment (or rollback) is in progress: service auto scaling does not scale in (section 5.5). */

@@ -136,11 +136,7 @@ final class ClusterBinder {
             }
         }
         List<String> zones = zones(r, f, catalog);
-        boolean trunking = false;
-        if (f.has("awsvpcTrunking")) {
-            Boolean b = r.bool(f.get("awsvpcTrunking"), f.path("awsvpcTrunking"));
-            trunking = b != null && b;
-        }
+        boolean trunking = bool(r, f, "awsvpcTrunking", false);
         ClusterSpec.ImagePullBehavior pullBehavior = ClusterSpec.ImagePullBehavior.DEFAULT;
         if (f.has("imagePullBehavior")) {
             pullBehavior = r.choice(f.get("imagePullBehavior"), f.path("imagePullBehavior"), "image pull behavior",
