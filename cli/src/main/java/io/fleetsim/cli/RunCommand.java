@@ -96,9 +96,12 @@ final class RunCommand implements Callable<Integer> {
         for (Scenario run : Experiment.expand(file, seeds)) {
             runNames.add(run.variant());
         }
+        RunTimes times;
         try (TerminalProgress progress = TerminalProgress.start(runNames, err, showProgress)) {
-            result = Experiment.run(file, seeds, threadCount, progress);
+            times = new RunTimes(progress);
+            result = Experiment.run(file, seeds, threadCount, times);
         }
+        String cpuLine = times.line(runNames);
         long wallNanos = System.nanoTime() - wallStart;
 
         Path outDir = output != null ? output : defaultOutputDir(result.scenarioName());
@@ -114,6 +117,9 @@ final class RunCommand implements Callable<Integer> {
             out.print(ResultTable.render(result));
             out.println();
             out.println(RunStats.line(result, wallNanos, Math.min(threadCount, result.runs().size())));
+            if (!cpuLine.isEmpty()) {
+                out.println(cpuLine);
+            }
             for (Path path : written) {
                 out.println("wrote " + path);
             }

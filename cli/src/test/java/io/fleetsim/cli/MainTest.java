@@ -37,6 +37,8 @@ class MainTest {
                 .startsWith("variant ")
                 .contains("\nfargate-spot ")
                 .contains("\nsimulated 4 runs on ")
+                .containsPattern("\nrun CPU: fargate \\d+\\.\\d\\d s, fargate-spot \\d+\\.\\d\\d s, ec2-m6i \\d+\\.\\d\\d s, "
+                        + "ec2-graviton \\d+\\.\\d\\d s; \\d+\\.\\d\\d s in the runs, \\d+\\.\\d\\d s in the JVM's other threads")
                 .contains("wrote " + out.resolve("report.json") + "\n")
                 .contains("wrote " + out.resolve("timeseries.csv") + "\n")
                 .endsWith("wrote " + out.resolve("latency-ec2-graviton-web.hlog") + "\n");

@@ -3,6 +3,8 @@ package io.fleetsim.experiment;
 import io.fleetsim.cloud.Catalog;
 import io.fleetsim.scenario.ScenarioFile;
 import io.fleetsim.scenario.model.Scenario;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -67,7 +69,7 @@ public final class Experiment {
         try {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (Scenario s : variants) {
-                futures.add(pool.submit(() -> runOne(s, progress)));
+                futures.add(pool.submit(() -> timed(s, progress)));
             }
             List<RunResult> runs = new ArrayList<>();
             for (Future<RunResult> f : futures) {
@@ -90,6 +92,18 @@ public final class Experiment {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** {@link #runOne} and then {@link ProgressListener#finished} with its wall and thread CPU time. */
+    private static RunResult timed(Scenario scenario, ProgressListener progress) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0L;
+        long wallStart = System.nanoTime();
+        RunResult result = runOne(scenario, progress);
+        long wall = System.nanoTime() - wallStart;
+        progress.finished(scenario.variant(), wall, cpu ? threads.getCurrentThreadCpuTime() - cpuStart : -1L);
+        return result;
     }
 
     /** One variant on its seed. */
