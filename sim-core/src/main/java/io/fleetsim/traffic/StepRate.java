@@ -68,6 +68,18 @@ final class StepRate implements RateProfile {
     }
 
     /** The index of the last entry with time <= t (entry 0 always qualifies): an upper-bound binary search. */
+    /** Exact: the steps' rates are returned as given, without arithmetic. */
+    @Override
+    public double minRatePerSecond(long fromNanos, long toNanos) {
+        long[] ts = times;
+        int i = indexAt(fromNanos);
+        double m = rates[i];
+        for (i++; i < ts.length && ts[i] <= toNanos; i++) {
+            m = Math.min(m, rates[i]);
+        }
+        return m;
+    }
+
     private int indexAt(long t) {
         long[] ts = times;
         int lo = 0;
