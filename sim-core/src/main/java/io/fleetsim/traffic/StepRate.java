@@ -67,7 +67,6 @@ final class StepRate implements RateProfile {
         return m;
     }
 
-    /** The index of the last entry with time <= t (entry 0 always qualifies): an upper-bound binary search. */
     /** Exact: the steps' rates are returned as given, without arithmetic. */
     @Override
     public double minRatePerSecond(long fromNanos, long toNanos) {
@@ -80,6 +79,7 @@ final class StepRate implements RateProfile {
         return m;
     }
 
+    /** The index of the last entry with time <= t (entry 0 always qualifies): an upper-bound binary search. */
     private int indexAt(long t) {
         long[] ts = times;
         int lo = 0;

@@ -15,6 +15,10 @@ import io.fleetsim.engine.RandomStream;
  * moves to the window's end and a fresh gap is drawn at the next window's bound; by the memoryless property of
  * the exponential this is still exact (Lewis and Shedler's algorithm with a piecewise-constant majorant).
  *
+ * <p>Per window there is also a lower bound of the rate ({@link RateProfile#minRatePerSecond(long, long)}): a
+ * candidate whose uniform draw times the bound falls below it is kept without evaluating the rate (a squeeze), which
+ * answers the same test early; every candidate still draws its uniform, so the stream and the arrivals are unchanged.
+ *
  * <p>Caveats: a window whose bound is 0 is skipped without drawing; if the profile is 0 from some time on, the
  * process ends there. Time is a double of nanoseconds (0.5 ns resolution at 30 days).
  */

@@ -64,7 +64,8 @@ class ThinningSqueezeTest {
                 long to = from + span;
                 double min = p.minRatePerSecond(from, to);
                 assertThat(min).isGreaterThanOrEqualTo(0.0);
-                for (long t : new long[] {from, to, from + random.nextLong(span + 1), from + random.nextLong(span + 1)}) {
+                long[] points = {from, to, from + random.nextLong(span + 1), from + random.nextLong(span + 1)};
+                for (long t : points) {
                     double rate = p.ratePerSecond(t);
                     if (!(min <= rate)) { // plain check first: AssertJ per point would dominate the run time
                         assertThat(min).as("peakToMean %s, [%d, %d], t %d", peakToMean, from, to, t)
