@@ -71,6 +71,28 @@ final class DailyProfile implements RateProfile {
         return innerMax * f;
     }
 
+    /**
+     * Below the factor over the interval: {@code 2 - peakToMean} if it holds the trough (phase half a day), else the
+     * smaller endpoint (away from the trough the cosine only rises towards the peak on either side), less a margin
+     * of 1e-9 that covers the rounding of {@link #factor(long)} (StrictMath.cos is within 1 ulp, the sum and product
+     * add 2 more: some 1e-15 at factors up to 2), so that the bound holds for the computed rates too.
+     */
+    @Override
+    public double minRatePerSecond(long fromNanos, long toNanos) {
+        double innerMin = inner.minRatePerSecond(fromNanos, toNanos);
+        long span = toNanos - fromNanos;
+        long phase = phase(fromNanos);
+        double f;
+        if (span >= DAY_NANOS / 2 || span < 0 || Math.floorMod(DAY_NANOS / 2 - phase, DAY_NANOS) <= span) {
+            f = 2 - peakToMean;
+        } else {
+            f = Math.min(factor(phase), factor(Math.floorMod(phase + span, DAY_NANOS)));
+        }
+        f -= 1e-9;
+        // the product rounds once (relative 2^-53); 1e-12 covers it
+        return f > 0 && innerMin > 0 ? innerMin * f * (1 - 1e-12) : 0;
+    }
+
     private long phase(long tNanos) {
         return Math.floorMod(Math.floorMod(tNanos, DAY_NANOS) + phaseAtZero, DAY_NANOS);
     }

@@ -28,6 +28,18 @@ public interface RateProfile {
     }
 
     /**
+     * A lower bound of the rate over the closed interval {@code [fromNanos, toNanos]} ({@code fromNanos <=
+     * toNanos}), which must hold for the {@code double} values {@link #ratePerSecond(long)} returns, not only for
+     * the real function (so an implementation that computes the rate with rounding leaves a margin). Thinning
+     * accepts a candidate whose uniform draw falls below it without evaluating the rate (a squeeze, Marsaglia's
+     * term for a cheap inner bound); the decision, and so every arrival, is the same. The default, 0, never
+     * squeezes.
+     */
+    default double minRatePerSecond(long fromNanos, long toNanos) {
+        return 0;
+    }
+
+    /**
      * The profile of a scenario: {@code base(t) x daily(t) x weekly(t) x bursts(t)} (the formula of
      * {@link ProfileSpec}), where base is {@code ratePerSecond} changed by the steps.
      *

@@ -67,6 +67,18 @@ final class StepRate implements RateProfile {
         return m;
     }
 
+    /** Exact: the steps' rates are returned as given, without arithmetic. */
+    @Override
+    public double minRatePerSecond(long fromNanos, long toNanos) {
+        long[] ts = times;
+        int i = indexAt(fromNanos);
+        double m = rates[i];
+        for (i++; i < ts.length && ts[i] <= toNanos; i++) {
+            m = Math.min(m, rates[i]);
+        }
+        return m;
+    }
+
     /** The index of the last entry with time <= t (entry 0 always qualifies): an upper-bound binary search. */
     private int indexAt(long t) {
         long[] ts = times;

@@ -15,6 +15,10 @@ import io.fleetsim.engine.RandomStream;
  * moves to the window's end and a fresh gap is drawn at the next window's bound; by the memoryless property of
  * the exponential this is still exact (Lewis and Shedler's algorithm with a piecewise-constant majorant).
  *
+ * <p>Per window there is also a lower bound of the rate ({@link RateProfile#minRatePerSecond(long, long)}): a
+ * candidate whose uniform draw times the bound falls below it is kept without evaluating the rate (a squeeze), which
+ * answers the same test early; every candidate still draws its uniform, so the stream and the arrivals are unchanged.
+ *
  * <p>Caveats: a window whose bound is 0 is skipped without drawing; if the profile is 0 from some time on, the
  * process ends there. Time is a double of nanoseconds (0.5 ns resolution at 30 days).
  */
@@ -32,6 +36,13 @@ public final class ThinnedPoissonArrivals implements ArrivalProcess {
     private long windowEnd;
     private double boundPerSecond;
     private double meanGapNanos;
+    /**
+     * A lower bound of the rate over the current window ({@link RateProfile#minRatePerSecond(long, long)}): a
+     * candidate whose {@code u x bound} falls below it is kept without evaluating the rate. The test is the same,
+     * only its answer is known early, so the arrivals are identical; with the one-minute window of a daily profile
+     * this skips the cosine for more than 99% of candidates (it was 8.5% of the month benchmark's samples).
+     */
+    private double acceptBelow;
 
     /**
      * @param endNanos arrivals at or after this time are not produced ({@link Long#MAX_VALUE} instead)
@@ -70,7 +81,8 @@ public final class ThinnedPoissonArrivals implements ArrivalProcess {
             if (at >= endNanos) {
                 break;
             }
-            if (r.nextDouble() * boundPerSecond < p.ratePerSecond(at)) {
+            double u = r.nextDouble() * boundPerSecond;
+            if (u < acceptBelow || u < p.ratePerSecond(at)) {
                 return at;
             }
         }
@@ -101,5 +113,7 @@ public final class ThinnedPoissonArrivals implements ArrivalProcess {
                     + " over [" + from + ", " + windowEnd + ") ns");
         }
         meanGapNanos = boundPerSecond == 0 ? 0 : 1e9 / boundPerSecond;
+        // closed at the window's end: a candidate just below it can round to it
+        acceptBelow = boundPerSecond == 0 ? 0 : profile.minRatePerSecond(from, windowEnd);
     }
 }
