@@ -171,6 +171,114 @@ public final class PlacementIndex {
         }
     }
 
+    /**
+     * For spread by instance, over one zone's slots: a segment tree whose leaves are blocks of 64 slots, each node
+     * holding the greatest remaining CPU, memory and ENI slots among the zone's nodes under it (-1 when none). A
+     * subtree none of whose maxima reach the task's need holds no node that fits, so {@link #find} skips it; the
+     * three maxima may come from different nodes, so a block that passes is checked node by node. 6 ints per 64
+     * slots of capacity per zone (about 100 KB per zone at 100,000 instances).
+     */
+    private final class FitTree {
+        final int zone;
+        /** Number of blocks, a power of two; leaves at {@code [blocks, 2 * blocks)}, the root at 1. */
+        final int blocks;
+        final int[] maxCpu;
+        final int[] maxMemory;
+        final int[] maxEni;
+
+        FitTree(int zone) {
+            this.zone = zone;
+            this.blocks = capacity >>> 6;
+            this.maxCpu = new int[2 * blocks];
+            this.maxMemory = new int[2 * blocks];
+            this.maxEni = new int[2 * blocks];
+            Arrays.fill(maxCpu, -1);
+            Arrays.fill(maxMemory, -1);
+            Arrays.fill(maxEni, -1);
+        }
+
+        /** Fills every block from the mirror, then the inner nodes: O(capacity). */
+        void build() {
+            for (int b = 0; b < blocks; b++) {
+                leaf(b);
+            }
+            for (int t = blocks - 1; t >= 1; t--) {
+                maxCpu[t] = Math.max(maxCpu[2 * t], maxCpu[2 * t + 1]);
+                maxMemory[t] = Math.max(maxMemory[2 * t], maxMemory[2 * t + 1]);
+                maxEni[t] = Math.max(maxEni[2 * t], maxEni[2 * t + 1]);
+            }
+        }
+
+        private void leaf(int b) {
+            final int[] r = res;
+            final int[] zones = zoneAt;
+            int cpu = -1;
+            int memory = -1;
+            int eni = -1;
+            for (int slot = b << 6, end = Math.min(slot + 64, nextSlot); slot < end; slot++) {
+                if (zones[slot] == zone) {
+                    cpu = Math.max(cpu, r[3 * slot]);
+                    memory = Math.max(memory, r[3 * slot + 1]);
+                    eni = Math.max(eni, r[3 * slot + 2]);
+                }
+            }
+            int t = blocks + b;
+            maxCpu[t] = cpu;
+            maxMemory[t] = memory;
+            maxEni[t] = eni;
+        }
+
+        /** After the slot's mirror changed: its block, then the path to the root while a maximum changes. */
+        void refresh(int slot) {
+            int b = slot >>> 6;
+            leaf(b);
+            for (int t = (blocks + b) >>> 1; t >= 1; t >>>= 1) {
+                int cpu = Math.max(maxCpu[2 * t], maxCpu[2 * t + 1]);
+                int memory = Math.max(maxMemory[2 * t], maxMemory[2 * t + 1]);
+                int eni = Math.max(maxEni[2 * t], maxEni[2 * t + 1]);
+                if (cpu == maxCpu[t] && memory == maxMemory[t] && eni == maxEni[t]) {
+                    return;
+                }
+                maxCpu[t] = cpu;
+                maxMemory[t] = memory;
+                maxEni[t] = eni;
+            }
+        }
+
+        boolean rootFits(int cpu, int memory, int eni) {
+            return maxCpu[1] >= cpu && maxMemory[1] >= memory && maxEni[1] >= eni;
+        }
+
+        /** The first slot {@code >= from} of the zone whose node fits the task, or -1. */
+        int find(int from, int cpu, int memory, int eni) {
+            if (from >= nextSlot) {
+                return -1;
+            }
+            return find(1, 0, blocks, from, cpu, memory, eni);
+        }
+
+        private int find(int t, int lo, int hi, int from, int cpu, int memory, int eni) {
+            if (hi << 6 <= from || maxCpu[t] < cpu || maxMemory[t] < memory || maxEni[t] < eni) {
+                return -1;
+            }
+            if (hi - lo == 1) {
+                final int[] r = res;
+                final int[] zones = zoneAt;
+                for (int slot = Math.max(from, lo << 6), end = Math.min((lo << 6) + 64, nextSlot); slot < end;
+                        slot++) {
+                    if (zones[slot] == zone && r[3 * slot] >= cpu && r[3 * slot + 1] >= memory
+                            && r[3 * slot + 2] >= eni) {
+                        return slot;
+                    }
+                }
+                return -1;
+            }
+            int mid = (lo + hi) >>> 1;
+            int found = find(2 * t, lo, mid, from, cpu, memory, eni);
+            return found >= 0 ? found : find(2 * t + 1, mid, hi, from, cpu, memory, eni);
+        }
+    }
+
     private final Placer scan = new Placer();
     private final Map<PlacementNode, Integer> slotOf = new IdentityHashMap<>();
     private final Map<String, Integer> zoneIds = new HashMap<>();
@@ -178,6 +286,16 @@ public final class PlacementIndex {
     private final Map<String, int[]> zoneTasks = new HashMap<>();
     /** Views by {@code (memory ? 1 : 0) + (perZone ? 2 : 0)}; {@code null} until first used. */
     private final View[] views = new View[4];
+
+    /**
+     * For spread by instance: per slot its remaining CPU ({@code [3 * slot]}), memory ({@code + 1}) and ENI slots
+     * ({@code + 2}), -1 for a free slot; {@code null} until a spread-by-instance request comes.
+     */
+    private int[] res;
+    /** For spread by instance: per zone id, the fit tree over the zone's slots; {@code null} with {@link #res}. */
+    private FitTree[] fitTrees;
+    /** For spread by instance: per tracked group, per zone id, the zone's slots by the group's task count there. */
+    private final Map<String, KeyedSlots[]> levels = new HashMap<>();
 
     /** The node {@link #place} chose last and its slot, until it is removed or the slots are renumbered. */
     private PlacementNode lastChosen;
@@ -226,6 +344,16 @@ public final class PlacementIndex {
             }
         }
         countGroups(node, zone, 1);
+        if (res != null) {
+            mirror(node, slot);
+            fitTree(zone).refresh(slot);
+        }
+        if (!levels.isEmpty()) {
+            int tasks = node.runningTasksCount();
+            for (Map.Entry<String, KeyedSlots[]> e : levels.entrySet()) {
+                levelsOf(e.getKey(), e.getValue(), zone).add(tasks == 0 ? 0 : node.tasksInGroup(e.getKey()), slot);
+            }
+        }
     }
 
     /** {@code node} leaves the node list (the others keep their order); a node not indexed is ignored. */
@@ -248,6 +376,18 @@ public final class PlacementIndex {
             }
         }
         countGroups(node, zoneAt[slot], -1);
+        if (!levels.isEmpty()) {
+            int tasks = node.runningTasksCount();
+            for (Map.Entry<String, KeyedSlots[]> e : levels.entrySet()) {
+                e.getValue()[zoneAt[slot]].remove(tasks == 0 ? 0 : node.tasksInGroup(e.getKey()), slot);
+            }
+        }
+        if (res != null) {
+            res[3 * slot] = -1;
+            res[3 * slot + 1] = -1;
+            res[3 * slot + 2] = -1;
+            fitTrees[zoneAt[slot]].refresh(slot);
+        }
         nodeAt[slot] = null;
         size--;
     }
@@ -282,6 +422,20 @@ public final class PlacementIndex {
             counts = grown(group, counts);
             counts[zoneAt[slot]] += delta;
         }
+        if (res != null) {
+            mirror(node, slot);
+            fitTrees[zoneAt[slot]].refresh(slot);
+            if (!levels.isEmpty()) {
+                KeyedSlots[] byZone = levels.get(group);
+                if (byZone != null) {
+                    // The node already counts the task (reserved) or no longer does (released).
+                    int now = node.tasksInGroup(group);
+                    KeyedSlots zone = byZone[zoneAt[slot]];
+                    zone.remove(now - delta, slot);
+                    zone.add(now, slot);
+                }
+            }
+        }
     }
 
     /**
@@ -299,8 +453,9 @@ public final class PlacementIndex {
         }
         final List<PlacementStrategy> strategies = request.strategies();
         final int n = strategies.size();
+        final boolean byInstance = (n == 1 || n == 2) && isInstanceSpread(strategies.get(n - 1));
         boolean covered = request.cpuUnits() >= 0 && request.memoryMiB() >= 0 && (n == 1 || n == 2)
-                && strategies.get(n - 1) instanceof BinpackStrategy
+                && (byInstance || strategies.get(n - 1) instanceof BinpackStrategy)
                 && (n == 1 || isZoneSpread(strategies.get(0)));
         boolean distinct = false;
         final List<PlacementConstraint> constraints = request.constraints();
@@ -312,9 +467,18 @@ public final class PlacementIndex {
             }
         }
         final String group = request.group();
-        if (!covered || (group == null && (distinct || n == 2))) {
+        if (!covered || (group == null && (distinct || n == 2 || byInstance))) {
             int chosen = scan.select(request, nodes, random);
             return chosen < 0 ? null : nodes.get(chosen);
+        }
+        if (byInstance) {
+            int slot = spreadByInstance(request, group, n == 2, distinct);
+            if (slot < 0) {
+                return null;
+            }
+            lastChosen = nodeAt[slot];
+            lastChosenSlot = slot;
+            return lastChosen;
         }
         final boolean memory = ((BinpackStrategy) strategies.get(n - 1)).onMemory();
         final String distinctGroup = distinct ? group : null;
@@ -350,6 +514,147 @@ public final class PlacementIndex {
 
     private static boolean isZoneSpread(PlacementStrategy strategy) {
         return strategy instanceof SpreadStrategy && ((SpreadStrategy) strategy).spreadsByZone();
+    }
+
+    private static boolean isInstanceSpread(PlacementStrategy strategy) {
+        return strategy instanceof SpreadStrategy && ((SpreadStrategy) strategy).spreadsByInstance();
+    }
+
+    /**
+     * {@code [spread(instanceId)]}, or {@code [spread(zone), spread(instanceId)]} when {@code byZone}: the least
+     * (zone's group tasks, node's group tasks, slot) over the feasible nodes, which is what the scan's narrowing
+     * keeps last (platform-semantics.md section 5.2, "Chaining"): spread by zone keeps the zones with the fewest
+     * tasks among those with a feasible node, spread by instance the fewest on the node among what is left, and
+     * the first in node-list order wins. Per zone, the first count level that holds a feasible node gives the
+     * zone's candidate; a zone with more tasks than the best found, or a level above it, is not searched. Under
+     * {@code distinctInstance} only level 0 can hold a feasible node (section 5.3).
+     */
+    private int spreadByInstance(PlacementRequest request, String group, boolean byZone, boolean distinct) {
+        startSpreadByInstance();
+        final KeyedSlots[] byZoneLevels = levelsOf(group);
+        final int[] zoneCounts = byZone ? grown(group, groupCounts(group)) : null;
+        final int cpu = request.cpuUnits();
+        final int memory = request.memoryMiB();
+        final int eni = request.needsEni() ? 1 : 0;
+        int bestZone = Integer.MAX_VALUE;
+        int bestLevel = Integer.MAX_VALUE;
+        int bestSlot = -1;
+        for (int z = 0, zones = zoneIds.size(); z < zones; z++) {
+            KeyedSlots zoneLevels = z < byZoneLevels.length ? byZoneLevels[z] : null;
+            FitTree tree = z < fitTrees.length ? fitTrees[z] : null;
+            if (zoneLevels == null || tree == null) {
+                continue; // no node ever in the zone since tracking began
+            }
+            int zoneCount = byZone ? zoneCounts[z] : 0;
+            if (zoneCount > bestZone || !tree.rootFits(cpu, memory, eni)) {
+                continue;
+            }
+            for (int i = 0, k = zoneLevels.keyCount(); i < k; i++) {
+                int level = zoneLevels.keyAt(i);
+                if (distinct && level > 0 || zoneCount == bestZone && level > bestLevel) {
+                    break;
+                }
+                int slot = firstFit(zoneLevels.setAt(i), tree, cpu, memory, eni);
+                if (slot >= 0) {
+                    if (zoneCount < bestZone || level < bestLevel || slot < bestSlot) {
+                        bestZone = zoneCount;
+                        bestLevel = level;
+                        bestSlot = slot;
+                    }
+                    break; // the zone's higher levels rank below this one
+                }
+            }
+        }
+        return bestSlot;
+    }
+
+    /**
+     * The first slot of {@code set} (one zone's slots at one count level) that fits the task, or -1: the set and
+     * the zone's fit tree leapfrog, each jumping to the other's next candidate, so runs of members that do not fit
+     * and runs of fitting non-members are each crossed in O(log) rather than node by node.
+     */
+    private int firstFit(SlotSet set, FitTree tree, int cpu, int memory, int eni) {
+        final int[] r = res;
+        int slot = set.next(0);
+        while (slot >= 0) {
+            if (r[3 * slot] >= cpu && r[3 * slot + 1] >= memory && r[3 * slot + 2] >= eni) {
+                return slot;
+            }
+            int fits = tree.find(slot + 1, cpu, memory, eni);
+            if (fits < 0 || set.contains(fits)) {
+                return fits;
+            }
+            slot = set.next(fits + 1);
+        }
+        return -1;
+    }
+
+    /** Builds the per-slot mirror and the zones' fit trees the first time a spread-by-instance request comes. */
+    private void startSpreadByInstance() {
+        if (res != null) {
+            return;
+        }
+        res = new int[3 * capacity];
+        Arrays.fill(res, -1);
+        fitTrees = new FitTree[Math.max(1, zoneIds.size())];
+        for (int slot = 0; slot < nextSlot; slot++) {
+            if (nodeAt[slot] != null) {
+                mirror(nodeAt[slot], slot);
+            }
+        }
+        for (int z = 0; z < zoneIds.size(); z++) {
+            fitTree(z).build();
+        }
+    }
+
+    private void mirror(PlacementNode node, int slot) {
+        res[3 * slot] = node.remainingCpu();
+        res[3 * slot + 1] = node.remainingMemoryMiB();
+        res[3 * slot + 2] = node.remainingEniSlots();
+    }
+
+    /** The zone's fit tree, created empty (to be filled by the caller) for a zone not seen before. */
+    private FitTree fitTree(int zone) {
+        if (zone >= fitTrees.length) {
+            fitTrees = Arrays.copyOf(fitTrees, Math.max(zone + 1, 2 * fitTrees.length));
+        }
+        FitTree tree = fitTrees[zone];
+        if (tree == null) {
+            tree = new FitTree(zone);
+            fitTrees[zone] = tree;
+        }
+        return tree;
+    }
+
+    /** The group's count levels per zone, filed from the indexed nodes the first time the group is asked. */
+    private KeyedSlots[] levelsOf(String group) {
+        KeyedSlots[] byZone = levels.get(group);
+        if (byZone == null) {
+            levels.put(group, new KeyedSlots[Math.max(1, zoneIds.size())]);
+            for (int slot = 0; slot < nextSlot; slot++) {
+                PlacementNode node = nodeAt[slot];
+                if (node != null) {
+                    int tasks = node.runningTasksCount() == 0 ? 0 : node.tasksInGroup(group);
+                    levelsOf(group, levels.get(group), zoneAt[slot]).add(tasks, slot);
+                }
+            }
+            byZone = levels.get(group);
+        }
+        return byZone;
+    }
+
+    /** The zone's levels of a group, created (and the group's array grown) if new; returns the zone's levels. */
+    private KeyedSlots levelsOf(String group, KeyedSlots[] byZone, int zone) {
+        if (zone >= byZone.length) {
+            byZone = Arrays.copyOf(byZone, Math.max(zone + 1, 2 * byZone.length));
+            levels.put(group, byZone);
+        }
+        KeyedSlots zoneLevels = byZone[zone];
+        if (zoneLevels == null) {
+            zoneLevels = new KeyedSlots(capacity, pages, spareSets);
+            byZone[zone] = zoneLevels;
+        }
+        return zoneLevels;
     }
 
     /**
@@ -480,6 +785,10 @@ public final class PlacementIndex {
         nextSlot = n;
         pages = new SlotSet.Pages();
         spareSets = new ArrayDeque<>();
+        // Spread by instance's structures are rebuilt on its next request, with the new slot numbers.
+        res = null;
+        fitTrees = null;
+        levels.clear();
         for (int i = 0; i < views.length; i++) {
             View old = views[i];
             if (old != null) {

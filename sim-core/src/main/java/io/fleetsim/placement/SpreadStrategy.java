@@ -54,6 +54,11 @@ final class SpreadStrategy implements PlacementStrategy {
         return attribute != null && attribute.isZone();
     }
 
+    /** Whether this spreads over {@code instanceId} or {@code host}; read by {@link PlacementIndex}. */
+    boolean spreadsByInstance() {
+        return attribute == null;
+    }
+
     /** Per instance, a node's count is its own {@code tasksInGroup}; no need to look at the other nodes. */
     private static void narrowByInstance(List<PlacementNode> candidates, String group) {
         final int n = candidates.size();
