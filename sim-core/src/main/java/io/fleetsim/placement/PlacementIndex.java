@@ -173,28 +173,28 @@ public final class PlacementIndex {
 
     /**
      * For spread by instance, over one zone's slots: a segment tree whose leaves are blocks of 64 slots, each node
-     * holding the greatest remaining CPU, memory and ENI slots among the zone's nodes under it (-1 when none). A
-     * subtree none of whose maxima reach the task's need holds no node that fits, so {@link #find} skips it; the
-     * three maxima may come from different nodes, so a block that passes is checked node by node. 6 ints per 64
-     * slots of capacity per zone (about 100 KB per zone at 100,000 instances).
+     * holding the greatest remaining CPU and memory among the zone's nodes under it, once over all of them (for a
+     * task without awsvpc) and once over those with an ENI slot left (for an awsvpc task); -1 when there are none.
+     * A subtree whose maxima do not reach the task's need holds no node that fits, so {@link #find} skips it. The
+     * ENI split matters: instances whose ENI slots are used up while memory is left are common (small awsvpc
+     * tasks, section 2.4), and maxima mixing their memory with other instances' ENI slots would send the search
+     * into blocks without a fitting node. CPU and memory maxima may still come from different nodes, so a block
+     * that passes is checked node by node. 8 ints per 64 slots of capacity per zone (about 130 KB per zone at
+     * 100,000 instances).
      */
     private final class FitTree {
         final int zone;
         /** Number of blocks, a power of two; leaves at {@code [blocks, 2 * blocks)}, the root at 1. */
         final int blocks;
-        final int[] maxCpu;
-        final int[] maxMemory;
-        final int[] maxEni;
+        /** Per tree node, {@code [4 * t]}: max CPU, {@code + 1}: max memory, over all the zone's nodes under it;
+         * {@code + 2}, {@code + 3}: the same over those with an ENI slot left. Side by side: one cache line. */
+        final int[] max;
 
         FitTree(int zone) {
             this.zone = zone;
             this.blocks = capacity >>> 6;
-            this.maxCpu = new int[2 * blocks];
-            this.maxMemory = new int[2 * blocks];
-            this.maxEni = new int[2 * blocks];
-            Arrays.fill(maxCpu, -1);
-            Arrays.fill(maxMemory, -1);
-            Arrays.fill(maxEni, -1);
+            this.max = new int[8 * blocks];
+            Arrays.fill(max, -1);
         }
 
         /** Fills every block from the mirror, then the inner nodes: O(capacity). */
@@ -203,9 +203,7 @@ public final class PlacementIndex {
                 leaf(b);
             }
             for (int t = blocks - 1; t >= 1; t--) {
-                maxCpu[t] = Math.max(maxCpu[2 * t], maxCpu[2 * t + 1]);
-                maxMemory[t] = Math.max(maxMemory[2 * t], maxMemory[2 * t + 1]);
-                maxEni[t] = Math.max(maxEni[2 * t], maxEni[2 * t + 1]);
+                combine(t);
             }
         }
 
@@ -214,39 +212,52 @@ public final class PlacementIndex {
             final int[] zones = zoneAt;
             int cpu = -1;
             int memory = -1;
-            int eni = -1;
+            int cpuEni = -1;
+            int memoryEni = -1;
             for (int slot = b << 6, end = Math.min(slot + 64, nextSlot); slot < end; slot++) {
                 if (zones[slot] == zone) {
-                    cpu = Math.max(cpu, r[3 * slot]);
-                    memory = Math.max(memory, r[3 * slot + 1]);
-                    eni = Math.max(eni, r[3 * slot + 2]);
+                    int c = r[3 * slot];
+                    int m = r[3 * slot + 1];
+                    cpu = Math.max(cpu, c);
+                    memory = Math.max(memory, m);
+                    if (r[3 * slot + 2] >= 1) {
+                        cpuEni = Math.max(cpuEni, c);
+                        memoryEni = Math.max(memoryEni, m);
+                    }
                 }
             }
-            int t = blocks + b;
-            maxCpu[t] = cpu;
-            maxMemory[t] = memory;
-            maxEni[t] = eni;
+            int t = 4 * (blocks + b);
+            max[t] = cpu;
+            max[t + 1] = memory;
+            max[t + 2] = cpuEni;
+            max[t + 3] = memoryEni;
+        }
+
+        /** Node t from its children; whether it changed. */
+        private boolean combine(int t) {
+            final int[] a = max;
+            int l = 8 * t;
+            int changed = 0;
+            for (int i = 0; i < 4; i++) {
+                int v = Math.max(a[l + i], a[l + 4 + i]);
+                changed |= v ^ a[4 * t + i];
+                a[4 * t + i] = v;
+            }
+            return changed != 0;
         }
 
         /** After the slot's mirror changed: its block, then the path to the root while a maximum changes. */
         void refresh(int slot) {
             int b = slot >>> 6;
             leaf(b);
-            for (int t = (blocks + b) >>> 1; t >= 1; t >>>= 1) {
-                int cpu = Math.max(maxCpu[2 * t], maxCpu[2 * t + 1]);
-                int memory = Math.max(maxMemory[2 * t], maxMemory[2 * t + 1]);
-                int eni = Math.max(maxEni[2 * t], maxEni[2 * t + 1]);
-                if (cpu == maxCpu[t] && memory == maxMemory[t] && eni == maxEni[t]) {
-                    return;
-                }
-                maxCpu[t] = cpu;
-                maxMemory[t] = memory;
-                maxEni[t] = eni;
+            for (int t = (blocks + b) >>> 1; t >= 1 && combine(t); t >>>= 1) {
+                // up while the maxima change
             }
         }
 
         boolean rootFits(int cpu, int memory, int eni) {
-            return maxCpu[1] >= cpu && maxMemory[1] >= memory && maxEni[1] >= eni;
+            int o = 4 + 2 * eni;
+            return max[o] >= cpu && max[o + 1] >= memory;
         }
 
         /** The first slot {@code >= from} of the zone whose node fits the task, or -1. */
@@ -258,7 +269,8 @@ public final class PlacementIndex {
         }
 
         private int find(int t, int lo, int hi, int from, int cpu, int memory, int eni) {
-            if (hi << 6 <= from || maxCpu[t] < cpu || maxMemory[t] < memory || maxEni[t] < eni) {
+            int o = 4 * t + 2 * eni;
+            if (hi << 6 <= from || max[o] < cpu || max[o + 1] < memory) {
                 return -1;
             }
             if (hi - lo == 1) {
