@@ -246,6 +246,51 @@ public final class PlacementIndex {
             return changed != 0;
         }
 
+        /**
+         * Mirrors the node's remaining resources at its slot and updates the tree. A block's maxima need a scan of
+         * the block only when the node held one of them and lost some of it: a reservation on another node of
+         * the block leaves them as they are, a release can only raise them to the node's new amounts.
+         */
+        void changed(PlacementNode node, int slot) {
+            final int[] r = res;
+            final int i = 3 * slot;
+            final int oldCpu = r[i];
+            final int oldMemory = r[i + 1];
+            final int oldEni = r[i + 2];
+            final int cpu = node.remainingCpu();
+            final int memory = node.remainingMemoryMiB();
+            final int eni = node.remainingEniSlots();
+            r[i] = cpu;
+            r[i + 1] = memory;
+            r[i + 2] = eni;
+            final int b = slot >>> 6;
+            final int t = 4 * (blocks + b);
+            final int[] m = max;
+            if (cpu <= oldCpu && memory <= oldMemory && eni <= oldEni) {
+                if (oldCpu < m[t] && oldMemory < m[t + 1]
+                        && (oldEni < 1 || oldCpu < m[t + 2] && oldMemory < m[t + 3])) {
+                    return; // not a maximum before, less now: the block's maxima stand
+                }
+                refresh(slot);
+            } else if (cpu >= oldCpu && memory >= oldMemory && eni >= oldEni) {
+                boolean raised = cpu > m[t] || memory > m[t + 1];
+                m[t] = Math.max(m[t], cpu);
+                m[t + 1] = Math.max(m[t + 1], memory);
+                if (eni >= 1) {
+                    raised |= cpu > m[t + 2] || memory > m[t + 3];
+                    m[t + 2] = Math.max(m[t + 2], cpu);
+                    m[t + 3] = Math.max(m[t + 3], memory);
+                }
+                if (raised) {
+                    for (int u = (blocks + b) >>> 1; u >= 1 && combine(u); u >>>= 1) {
+                        // up while the maxima change
+                    }
+                }
+            } else {
+                refresh(slot);
+            }
+        }
+
         /** After the slot's mirror changed: its block, then the path to the root while a maximum changes. */
         void refresh(int slot) {
             int b = slot >>> 6;
@@ -260,23 +305,24 @@ public final class PlacementIndex {
             return max[o] >= cpu && max[o + 1] >= memory;
         }
 
-        /** The first slot {@code >= from} of the zone whose node fits the task, or -1. */
-        int find(int from, int cpu, int memory, int eni) {
-            if (from >= nextSlot) {
+        /** The first slot in {@code [from, limit)} of the zone whose node fits the task, or -1. */
+        int find(int from, int cpu, int memory, int eni, int limit) {
+            limit = Math.min(limit, nextSlot);
+            if (from >= limit) {
                 return -1;
             }
-            return find(1, 0, blocks, from, cpu, memory, eni);
+            return find(1, 0, blocks, from, cpu, memory, eni, limit);
         }
 
-        private int find(int t, int lo, int hi, int from, int cpu, int memory, int eni) {
+        private int find(int t, int lo, int hi, int from, int cpu, int memory, int eni, int limit) {
             int o = 4 * t + 2 * eni;
-            if (hi << 6 <= from || max[o] < cpu || max[o + 1] < memory) {
+            if (hi << 6 <= from || lo << 6 >= limit || max[o] < cpu || max[o + 1] < memory) {
                 return -1;
             }
             if (hi - lo == 1) {
                 final int[] r = res;
                 final int[] zones = zoneAt;
-                for (int slot = Math.max(from, lo << 6), end = Math.min((lo << 6) + 64, nextSlot); slot < end;
+                for (int slot = Math.max(from, lo << 6), end = Math.min((lo << 6) + 64, limit); slot < end;
                         slot++) {
                     if (zones[slot] == zone && r[3 * slot] >= cpu && r[3 * slot + 1] >= memory
                             && r[3 * slot + 2] >= eni) {
@@ -286,8 +332,8 @@ public final class PlacementIndex {
                 return -1;
             }
             int mid = (lo + hi) >>> 1;
-            int found = find(2 * t, lo, mid, from, cpu, memory, eni);
-            return found >= 0 ? found : find(2 * t + 1, mid, hi, from, cpu, memory, eni);
+            int found = find(2 * t, lo, mid, from, cpu, memory, eni, limit);
+            return found >= 0 ? found : find(2 * t + 1, mid, hi, from, cpu, memory, eni, limit);
         }
     }
 
@@ -308,6 +354,8 @@ public final class PlacementIndex {
     private FitTree[] fitTrees;
     /** For spread by instance: per tracked group, per zone id, the zone's slots by the group's task count there. */
     private final Map<String, KeyedSlots[]> levels = new HashMap<>();
+    /** Scratch for spread by instance: zone ids by the group's zone count. */
+    private int[] zoneOrder = new int[4];
 
     /** The node {@link #place} chose last and its slot, until it is removed or the slots are renumbered. */
     private PlacementNode lastChosen;
@@ -435,8 +483,7 @@ public final class PlacementIndex {
             counts[zoneAt[slot]] += delta;
         }
         if (res != null) {
-            mirror(node, slot);
-            fitTrees[zoneAt[slot]].refresh(slot);
+            fitTrees[zoneAt[slot]].changed(node, slot);
             if (!levels.isEmpty()) {
                 KeyedSlots[] byZone = levels.get(group);
                 if (byZone != null) {
@@ -548,25 +595,44 @@ public final class PlacementIndex {
         final int cpu = request.cpuUnits();
         final int memory = request.memoryMiB();
         final int eni = request.needsEni() ? 1 : 0;
+        // Zones by their group count, fewest first (insertion sort of a few ids into a reused array): once a zone
+        // has a candidate, zones with more tasks cannot win and the loop ends.
+        final int zones = zoneIds.size();
+        if (zoneOrder.length < zones) {
+            zoneOrder = new int[Math.max(zones, 2 * zoneOrder.length)];
+        }
+        final int[] order = zoneOrder;
+        for (int z = 0; z < zones; z++) {
+            int count = byZone ? zoneCounts[z] : 0;
+            int i = z;
+            while (i > 0 && byZone && zoneCounts[order[i - 1]] > count) {
+                order[i] = order[i - 1];
+                i--;
+            }
+            order[i] = z;
+        }
         int bestZone = Integer.MAX_VALUE;
         int bestLevel = Integer.MAX_VALUE;
         int bestSlot = -1;
-        for (int z = 0, zones = zoneIds.size(); z < zones; z++) {
+        for (int o = 0; o < zones; o++) {
+            int z = order[o];
+            int zoneCount = byZone ? zoneCounts[z] : 0;
+            if (zoneCount > bestZone) {
+                break;
+            }
             KeyedSlots zoneLevels = z < byZoneLevels.length ? byZoneLevels[z] : null;
             FitTree tree = z < fitTrees.length ? fitTrees[z] : null;
-            if (zoneLevels == null || tree == null) {
-                continue; // no node ever in the zone since tracking began
-            }
-            int zoneCount = byZone ? zoneCounts[z] : 0;
-            if (zoneCount > bestZone || !tree.rootFits(cpu, memory, eni)) {
-                continue;
+            if (zoneLevels == null || tree == null || !tree.rootFits(cpu, memory, eni)) {
+                continue; // no node in the zone since tracking began, or none that fits
             }
             for (int i = 0, k = zoneLevels.keyCount(); i < k; i++) {
                 int level = zoneLevels.keyAt(i);
                 if (distinct && level > 0 || zoneCount == bestZone && level > bestLevel) {
                     break;
                 }
-                int slot = firstFit(zoneLevels.setAt(i), tree, cpu, memory, eni);
+                // At the best's zone count and level only a slot before the best's can win.
+                int limit = zoneCount == bestZone && level == bestLevel ? bestSlot : Integer.MAX_VALUE;
+                int slot = firstFit(zoneLevels.setAt(i), tree, cpu, memory, eni, limit);
                 if (slot >= 0) {
                     if (zoneCount < bestZone || level < bestLevel || slot < bestSlot) {
                         bestZone = zoneCount;
@@ -581,24 +647,28 @@ public final class PlacementIndex {
     }
 
     /**
-     * The first slot of {@code set} (one zone's slots at one count level) that fits the task, or -1: the set and
-     * the zone's fit tree leapfrog, each jumping to the other's next candidate, so runs of members that do not fit
-     * and runs of fitting non-members are each crossed in O(log) rather than node by node.
+     * The first slot of {@code set} (one zone's slots at one count level) before {@code limit} that fits the task,
+     * or -1: the zone's fit tree and the set leapfrog, each jumping to the other's next candidate, so runs of
+     * fitting non-members and runs of members that do not fit are each crossed in O(log) rather than node by node.
+     * The tree leads: fitting nodes are the sparser side when the cluster is busy.
      */
-    private int firstFit(SlotSet set, FitTree tree, int cpu, int memory, int eni) {
+    private int firstFit(SlotSet set, FitTree tree, int cpu, int memory, int eni, int limit) {
         final int[] r = res;
-        int slot = set.next(0);
-        while (slot >= 0) {
-            if (r[3 * slot] >= cpu && r[3 * slot + 1] >= memory && r[3 * slot + 2] >= eni) {
-                return slot;
-            }
-            int fits = tree.find(slot + 1, cpu, memory, eni);
+        int from = 0;
+        while (true) {
+            int fits = tree.find(from, cpu, memory, eni, limit);
             if (fits < 0 || set.contains(fits)) {
                 return fits;
             }
-            slot = set.next(fits + 1);
+            int member = set.next(fits + 1);
+            if (member < 0 || member >= limit) {
+                return -1;
+            }
+            if (r[3 * member] >= cpu && r[3 * member + 1] >= memory && r[3 * member + 2] >= eni) {
+                return member;
+            }
+            from = member + 1;
         }
-        return -1;
     }
 
     /** Builds the per-slot mirror and the zones' fit trees the first time a spread-by-instance request comes. */
