@@ -189,16 +189,36 @@ public final class PlacementIndex {
         /** Per tree node, {@code [4 * t]}: max CPU, {@code + 1}: max memory, over all the zone's nodes under it;
          * {@code + 2}, {@code + 3}: the same over those with an ENI slot left. Side by side: one cache line. */
         final int[] max;
+        /** Per block, a bit per slot of the block that holds a node of this zone: scans visit only those. */
+        final long[] members;
 
         FitTree(int zone) {
             this.zone = zone;
             this.blocks = capacity >>> 6;
             this.max = new int[8 * blocks];
+            this.members = new long[blocks];
             Arrays.fill(max, -1);
+        }
+
+        /** A node of the zone joined at {@code slot} (its mirror written). */
+        void join(int slot) {
+            members[slot >>> 6] |= 1L << slot;
+            refresh(slot);
+        }
+
+        /** The zone's node at {@code slot} left (its mirror cleared). */
+        void leave(int slot) {
+            members[slot >>> 6] &= ~(1L << slot);
+            refresh(slot);
         }
 
         /** Fills every block from the mirror, then the inner nodes: O(capacity). */
         void build() {
+            for (int slot = 0; slot < nextSlot; slot++) {
+                if (nodeAt[slot] != null && zoneAt[slot] == zone) {
+                    members[slot >>> 6] |= 1L << slot;
+                }
+            }
             for (int b = 0; b < blocks; b++) {
                 leaf(b);
             }
@@ -209,21 +229,19 @@ public final class PlacementIndex {
 
         private void leaf(int b) {
             final int[] r = res;
-            final int[] zones = zoneAt;
             int cpu = -1;
             int memory = -1;
             int cpuEni = -1;
             int memoryEni = -1;
-            for (int slot = b << 6, end = Math.min(slot + 64, nextSlot); slot < end; slot++) {
-                if (zones[slot] == zone) {
-                    int c = r[3 * slot];
-                    int m = r[3 * slot + 1];
-                    cpu = Math.max(cpu, c);
-                    memory = Math.max(memory, m);
-                    if (r[3 * slot + 2] >= 1) {
-                        cpuEni = Math.max(cpuEni, c);
-                        memoryEni = Math.max(memoryEni, m);
-                    }
+            for (long bits = members[b]; bits != 0; bits &= bits - 1) {
+                int slot = (b << 6) + Long.numberOfTrailingZeros(bits);
+                int c = r[3 * slot];
+                int m = r[3 * slot + 1];
+                cpu = Math.max(cpu, c);
+                memory = Math.max(memory, m);
+                if (r[3 * slot + 2] >= 1) {
+                    cpuEni = Math.max(cpuEni, c);
+                    memoryEni = Math.max(memoryEni, m);
                 }
             }
             int t = 4 * (blocks + b);
@@ -321,11 +339,17 @@ public final class PlacementIndex {
             }
             if (hi - lo == 1) {
                 final int[] r = res;
-                final int[] zones = zoneAt;
-                for (int slot = Math.max(from, lo << 6), end = Math.min((lo << 6) + 64, limit); slot < end;
-                        slot++) {
-                    if (zones[slot] == zone && r[3 * slot] >= cpu && r[3 * slot + 1] >= memory
-                            && r[3 * slot + 2] >= eni) {
+                final int base = lo << 6;
+                long bits = members[lo];
+                if (from > base) {
+                    bits &= -1L << from; // shifts by from mod 64
+                }
+                if (limit < base + 64) {
+                    bits &= (1L << limit) - 1;
+                }
+                for (; bits != 0; bits &= bits - 1) {
+                    int slot = base + Long.numberOfTrailingZeros(bits);
+                    if (r[3 * slot] >= cpu && r[3 * slot + 1] >= memory && r[3 * slot + 2] >= eni) {
                         return slot;
                     }
                 }
@@ -406,7 +430,7 @@ public final class PlacementIndex {
         countGroups(node, zone, 1);
         if (res != null) {
             mirror(node, slot);
-            fitTree(zone).refresh(slot);
+            fitTree(zone).join(slot);
         }
         if (!levels.isEmpty()) {
             int tasks = node.runningTasksCount();
@@ -446,7 +470,7 @@ public final class PlacementIndex {
             res[3 * slot] = -1;
             res[3 * slot + 1] = -1;
             res[3 * slot + 2] = -1;
-            fitTrees[zoneAt[slot]].refresh(slot);
+            fitTrees[zoneAt[slot]].leave(slot);
         }
         nodeAt[slot] = null;
         size--;
