@@ -23,14 +23,16 @@ import java.util.Map;
  *
  * <p>Covered requests (the rest go to {@link Placer#select}, the scan, with the same random stream):
  * <ul>
- *   <li>strategies exactly {@code [binpack(memory|cpu)]} or
- *       {@code [spread(attribute:ecs.availability-zone), binpack(memory|cpu)]};</li>
+ *   <li>strategies exactly {@code [binpack(memory|cpu)]},
+ *       {@code [spread(attribute:ecs.availability-zone), binpack(memory|cpu)]}, {@code [spread(instanceId)]} or
+ *       {@code [spread(attribute:ecs.availability-zone), spread(instanceId)]}, the default an EC2 service gets
+ *       when it names no strategy (platform-semantics.md section 5.2); {@code host} for {@code instanceId} alike;</li>
  *   <li>constraints: none, or {@code distinctInstance} only.</li>
  * </ul>
- * Not covered, so scanned: {@code memberOf} (any expression), {@code random}, {@code spread} on
- * {@code instanceId}/{@code host} or another attribute, {@code spread(zone)} without a following binpack (the ECS
- * service default, {@code [spread(zone), spread(instanceId)]}, included), no strategy at all, strategies after the
- * binpack, and user-defined strategies or constraints.
+ * Not covered, so scanned: {@code memberOf} (any expression), {@code random}, {@code spread} on another attribute,
+ * {@code spread(zone)} alone, no strategy at all, strategies after the binpack or after {@code spread(instanceId)}
+ * (so {@code [spread(zone), spread(instanceId), binpack(memory)]} is scanned), and user-defined strategies or
+ * constraints.
  *
  * <p>How: each node gets a slot number, increasing in the order nodes are added, so slot order is node-list order.
  * A view keeps the slots ordered by (remaining amount of the binpack field, slot), over all nodes or per zone:
@@ -45,15 +47,44 @@ import java.util.Map;
  * fewest tasks, ties by (amount, slot). Views are built on first use, so a provider pays only for the views its
  * workloads use; a group's zone counts likewise.
  *
+ * <p>Spread by instance, alone or after spread by zone, takes the least (group tasks in the node's zone, group
+ * tasks on the node, slot) over the feasible nodes, the zone term left out when alone: what the scan's chain of
+ * narrowings keeps (section 5.2, "Chaining"), "fewest" taken over feasible nodes only, as the scan takes it. Two
+ * structures, built on the first such request: per zone a {@code FitTree}, a segment tree over blocks of 64
+ * slots holding the greatest remaining CPU and memory of the zone's nodes (apart for nodes with an ENI slot left),
+ * which finds the first node at or after a slot that fits a task, skipping subtrees whose maxima fall short; and
+ * per task group and zone the zone's slots filed by the group's count on the node ({@link KeyedSlots}: level 0,
+ * the nodes without the group, then one set per count held). Zones are tried fewest group tasks first, and in a
+ * zone the levels upward; a level's first fitting node comes from the tree and the level's set leapfrogging (the
+ * tree's next fitting slot, then the set's next member after it, and so on), and the first level with one is the
+ * zone's candidate. Under {@code distinctInstance} only level 0 is searched (section 5.3). The remaining resources
+ * are mirrored per slot (three ints), so neither structure reads a node when it searches.
+ *
  * <p>Cost: {@link #place} is O(log k) for k distinct remaining amounts plus one step per node skipped on the walk;
  * a node is skipped when its amount of the binpack field fits but the other one (CPU under binpack(memory),
  * memory under binpack(cpu)) does not, or it holds the group under {@code distinctInstance}. That is a handful of
  * nodes in the common case (tasks whose CPU-to-memory ratio is at or below the instance's under binpack(memory),
  * so memory runs out first), but a cluster where many nodes have the memory and not the CPU, or a distinctInstance
  * group on most nodes, makes the walk long: the worst case is the scan's O(nodes).
+ * Spread by instance costs, per zone searched (one, or the zones tied on the fewest tasks; every zone when alone),
+ * O(log(nodes / 64)) per leapfrog step plus a scan of each block the tree enters (up to 64 slots). Steps are few
+ * when the level's nodes that fit come early in slot order, the common case: at the first fitting node the level
+ * usually holds it. The worst case is again O(nodes): fitting nodes and the level's members interleaved without
+ * meeting (every fitting node holds the group, every node without it full) costs a step per pair, and blocks where
+ * one node has the CPU and another the memory are entered for nothing. Levels tried in a zone are one plus the
+ * levels below the answer whose nodes all fail to fit.
  * {@link #reserved}, {@link #released}, {@link #add} and {@link #remove} are O(log k) per view (add and remove also
- * O(groups tracked) for a node that holds tasks). Slot numbers are compacted (all views rebuilt, O(nodes)) when the
- * slot space fills, so it stays within twice the number of nodes: amortized O(1) per add.
+ * O(groups tracked) for a node that holds tasks); with spread by instance in use, also O(log(nodes / 64)) for the
+ * fit tree (a 64-slot block rescan only when the node held a block maximum and lost some of it) and O(log levels)
+ * for the group's level sets; an add or remove then also files the node in every group tracked for spread by
+ * instance (O(groups)). Slot numbers are compacted (all views rebuilt, O(nodes)) when the slot space fills, so it
+ * stays within twice the number of nodes: amortized O(1) per add; spread by instance's structures are dropped then
+ * and rebuilt on its next request (O(nodes) per group tracked).
+ *
+ * <p>Memory for spread by instance: 12 bytes per slot for the mirror, about 40 bytes per 64 slots per zone for the
+ * fit trees, and per task group tracked its level sets: a bit per node in the group's count levels, allocated by
+ * 4,096-slot pages as they fill (tens of KB per group at 100,000 instances, up to about 100 KB with level 0 and
+ * a level above it spread over every zone).
  *
  * <p>Not thread-safe; one index per capacity provider of one simulation.
  */
