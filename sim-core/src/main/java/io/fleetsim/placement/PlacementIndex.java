@@ -210,8 +210,8 @@ public final class PlacementIndex {
      * ENI split matters: instances whose ENI slots are used up while memory is left are common (small awsvpc
      * tasks, section 2.4), and maxima mixing their memory with other instances' ENI slots would send the search
      * into blocks without a fitting node. CPU and memory maxima may still come from different nodes, so a block
-     * that passes is checked node by node. 8 ints per 64 slots of capacity per zone (about 130 KB per zone at
-     * 100,000 instances).
+     * that passes is checked node by node. 8 ints and a 64-bit mask per 64 slots of capacity per zone (about
+     * 160 KB per zone at 100,000 instances, whose capacity is 262,144 slots).
      */
     private final class FitTree {
         final int zone;
