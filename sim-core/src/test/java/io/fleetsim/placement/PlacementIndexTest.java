@@ -236,6 +236,18 @@ class PlacementIndexTest {
                 .hasMessageContaining("holds 1 nodes but the node list has 2");
     }
 
+    // Spread needs the task group to count; without one the index defers to the scan, which says so (with two
+    // feasible nodes: with one, the scan applies no strategy).
+    @Test
+    void spreadByInstance_withoutAGroup_isRejectedAsByTheScan() {
+        List<FakeNode> nodes = List.of(new FakeNode("A"), new FakeNode("B"));
+        PlacementRequest request = new PlacementRequest(256, 512, false, null, List.of(),
+                List.of(SPREAD_ZONE, SPREAD_ID));
+
+        assertThatThrownBy(() -> indexOf(nodes).place(request, nodes, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs the request's task group");
+    }
+
     // A request the index does not cover (memberOf) goes to the scan: only B matches the expression.
     @Test
     void memberOf_fallsBackToTheScan() {
