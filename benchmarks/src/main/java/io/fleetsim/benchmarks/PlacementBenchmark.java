@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@code binpack}: {@code [binpack(memory)]};</li>
  *   <li>{@code spread-binpack}: {@code [spread(attribute:ecs.availability-zone), binpack(memory)]};</li>
- *   <li>{@code distinct}: {@code [binpack(memory)]} with the {@code distinctInstance} constraint.</li>
+ *   <li>{@code distinct}: {@code [binpack(memory)]} with the {@code distinctInstance} constraint;</li>
+ *   <li>{@code default}: {@code [spread(attribute:ecs.availability-zone), spread(instanceId)]}, what ECS gives a
+ *       service that names no strategy (platform-semantics.md section 5.2).</li>
  * </ul>
  * {@code impl}: {@code index}, {@link PlacementIndex} (told of every reserve and release), or {@code scan},
  * {@link Placer#select} over the instance list, the baseline; both choose the same instance for every task (the
@@ -64,7 +66,7 @@ public class PlacementBenchmark {
     @Param({"1000", "10000", "100000"})
     public int size;
 
-    @Param({"binpack", "spread-binpack", "distinct"})
+    @Param({"binpack", "spread-binpack", "distinct", "default"})
     public String strategy;
 
     @Param({"index", "scan"})
@@ -99,8 +101,12 @@ public class PlacementBenchmark {
                 strategies = List.of(binpack);
                 constraints = List.of(PlacementPolicies.constraint("distinctInstance", null));
                 break;
+            case "default":
+                strategies = List.of(PlacementPolicies.strategy("spread", "attribute:ecs.availability-zone"),
+                        PlacementPolicies.strategy("spread", "instanceId"));
+                break;
             default:
-                throw new IllegalArgumentException("strategy must be binpack, spread-binpack or distinct, got "
+                throw new IllegalArgumentException("strategy must be binpack, spread-binpack, distinct or default, got "
                         + strategy);
         }
         if (!impl.equals("index") && !impl.equals("scan")) {

@@ -23,14 +23,16 @@ import java.util.Map;
  *
  * <p>Covered requests (the rest go to {@link Placer#select}, the scan, with the same random stream):
  * <ul>
- *   <li>strategies exactly {@code [binpack(memory|cpu)]} or
- *       {@code [spread(attribute:ecs.availability-zone), binpack(memory|cpu)]};</li>
+ *   <li>strategies exactly {@code [binpack(memory|cpu)]},
+ *       {@code [spread(attribute:ecs.availability-zone), binpack(memory|cpu)]}, {@code [spread(instanceId)]} or
+ *       {@code [spread(attribute:ecs.availability-zone), spread(instanceId)]}, the default an EC2 service gets
+ *       when it names no strategy (platform-semantics.md section 5.2); {@code host} for {@code instanceId} alike;</li>
  *   <li>constraints: none, or {@code distinctInstance} only.</li>
  * </ul>
- * Not covered, so scanned: {@code memberOf} (any expression), {@code random}, {@code spread} on
- * {@code instanceId}/{@code host} or another attribute, {@code spread(zone)} without a following binpack (the ECS
- * service default, {@code [spread(zone), spread(instanceId)]}, included), no strategy at all, strategies after the
- * binpack, and user-defined strategies or constraints.
+ * Not covered, so scanned: {@code memberOf} (any expression), {@code random}, {@code spread} on another attribute,
+ * {@code spread(zone)} alone, no strategy at all, strategies after the binpack or after {@code spread(instanceId)}
+ * (so {@code [spread(zone), spread(instanceId), binpack(memory)]} is scanned), and user-defined strategies or
+ * constraints.
  *
  * <p>How: each node gets a slot number, increasing in the order nodes are added, so slot order is node-list order.
  * A view keeps the slots ordered by (remaining amount of the binpack field, slot), over all nodes or per zone:
@@ -45,15 +47,44 @@ import java.util.Map;
  * fewest tasks, ties by (amount, slot). Views are built on first use, so a provider pays only for the views its
  * workloads use; a group's zone counts likewise.
  *
+ * <p>Spread by instance, alone or after spread by zone, takes the least (group tasks in the node's zone, group
+ * tasks on the node, slot) over the feasible nodes, the zone term left out when alone: what the scan's chain of
+ * narrowings keeps (section 5.2, "Chaining"), "fewest" taken over feasible nodes only, as the scan takes it. Two
+ * structures, built on the first such request: per zone a {@code FitTree}, a segment tree over blocks of 64
+ * slots holding the greatest remaining CPU and memory of the zone's nodes (apart for nodes with an ENI slot left),
+ * which finds the first node at or after a slot that fits a task, skipping subtrees whose maxima fall short; and
+ * per task group and zone the zone's slots filed by the group's count on the node ({@link KeyedSlots}: level 0,
+ * the nodes without the group, then one set per count held). Zones are tried fewest group tasks first, and in a
+ * zone the levels upward; a level's first fitting node comes from the tree and the level's set leapfrogging (the
+ * tree's next fitting slot, then the set's next member after it, and so on), and the first level with one is the
+ * zone's candidate. Under {@code distinctInstance} only level 0 is searched (section 5.3). The remaining resources
+ * are mirrored per slot (three ints), so neither structure reads a node when it searches.
+ *
  * <p>Cost: {@link #place} is O(log k) for k distinct remaining amounts plus one step per node skipped on the walk;
  * a node is skipped when its amount of the binpack field fits but the other one (CPU under binpack(memory),
  * memory under binpack(cpu)) does not, or it holds the group under {@code distinctInstance}. That is a handful of
  * nodes in the common case (tasks whose CPU-to-memory ratio is at or below the instance's under binpack(memory),
  * so memory runs out first), but a cluster where many nodes have the memory and not the CPU, or a distinctInstance
  * group on most nodes, makes the walk long: the worst case is the scan's O(nodes).
+ * Spread by instance costs, per zone searched (one, or the zones tied on the fewest tasks; every zone when alone),
+ * O(log(nodes / 64)) per leapfrog step plus a scan of each block the tree enters (up to 64 slots). Steps are few
+ * when the level's nodes that fit come early in slot order, the common case: at the first fitting node the level
+ * usually holds it. The worst case is again O(nodes): fitting nodes and the level's members interleaved without
+ * meeting (every fitting node holds the group, every node without it full) costs a step per pair, and blocks where
+ * one node has the CPU and another the memory are entered for nothing. Levels tried in a zone are one plus the
+ * levels below the answer whose nodes all fail to fit.
  * {@link #reserved}, {@link #released}, {@link #add} and {@link #remove} are O(log k) per view (add and remove also
- * O(groups tracked) for a node that holds tasks). Slot numbers are compacted (all views rebuilt, O(nodes)) when the
- * slot space fills, so it stays within twice the number of nodes: amortized O(1) per add.
+ * O(groups tracked) for a node that holds tasks); with spread by instance in use, also O(log(nodes / 64)) for the
+ * fit tree (a 64-slot block rescan only when the node held a block maximum and lost some of it) and O(log levels)
+ * for the group's level sets; an add or remove then also files the node in every group tracked for spread by
+ * instance (O(groups)). Slot numbers are compacted (all views rebuilt, O(nodes)) when the slot space fills, so it
+ * stays within twice the number of nodes: amortized O(1) per add; spread by instance's structures are dropped then
+ * and rebuilt on its next request (O(nodes) per group tracked).
+ *
+ * <p>Memory for spread by instance: 12 bytes per slot for the mirror, about 40 bytes per 64 slots per zone for the
+ * fit trees, and per task group tracked its level sets: a bit per node in the group's count levels, allocated by
+ * 4,096-slot pages as they fill (tens of KB per group at 100,000 instances, up to about 100 KB with level 0 and
+ * a level above it spread over every zone).
  *
  * <p>Not thread-safe; one index per capacity provider of one simulation.
  */
@@ -171,6 +202,196 @@ public final class PlacementIndex {
         }
     }
 
+    /**
+     * For spread by instance, over one zone's slots: a segment tree whose leaves are blocks of 64 slots, each node
+     * holding the greatest remaining CPU and memory among the zone's nodes under it, once over all of them (for a
+     * task without awsvpc) and once over those with an ENI slot left (for an awsvpc task); -1 when there are none.
+     * A subtree whose maxima do not reach the task's need holds no node that fits, so {@link #find} skips it. The
+     * ENI split matters: instances whose ENI slots are used up while memory is left are common (small awsvpc
+     * tasks, section 2.4), and maxima mixing their memory with other instances' ENI slots would send the search
+     * into blocks without a fitting node. CPU and memory maxima may still come from different nodes, so a block
+     * that passes is checked node by node. 8 ints and a 64-bit mask per 64 slots of capacity per zone (about
+     * 160 KB per zone at 100,000 instances, whose capacity is 262,144 slots).
+     */
+    private final class FitTree {
+        final int zone;
+        /** Number of blocks, a power of two; leaves at {@code [blocks, 2 * blocks)}, the root at 1. */
+        final int blocks;
+        /** Per tree node, {@code [4 * t]}: max CPU, {@code + 1}: max memory, over all the zone's nodes under it;
+         * {@code + 2}, {@code + 3}: the same over those with an ENI slot left. Side by side: one cache line. */
+        final int[] max;
+        /** Per block, a bit per slot of the block that holds a node of this zone: scans visit only those. */
+        final long[] members;
+
+        FitTree(int zone) {
+            this.zone = zone;
+            this.blocks = capacity >>> 6;
+            this.max = new int[8 * blocks];
+            this.members = new long[blocks];
+            Arrays.fill(max, -1);
+        }
+
+        /** A node of the zone joined at {@code slot} (its mirror written). */
+        void join(int slot) {
+            members[slot >>> 6] |= 1L << slot;
+            refresh(slot);
+        }
+
+        /** The zone's node at {@code slot} left (its mirror cleared). */
+        void leave(int slot) {
+            members[slot >>> 6] &= ~(1L << slot);
+            refresh(slot);
+        }
+
+        /** Fills every block from the mirror, then the inner nodes: O(capacity). */
+        void build() {
+            for (int slot = 0; slot < nextSlot; slot++) {
+                if (nodeAt[slot] != null && zoneAt[slot] == zone) {
+                    members[slot >>> 6] |= 1L << slot;
+                }
+            }
+            for (int b = 0; b < blocks; b++) {
+                leaf(b);
+            }
+            for (int t = blocks - 1; t >= 1; t--) {
+                combine(t);
+            }
+        }
+
+        private void leaf(int b) {
+            final int[] r = res;
+            int cpu = -1;
+            int memory = -1;
+            int cpuEni = -1;
+            int memoryEni = -1;
+            for (long bits = members[b]; bits != 0; bits &= bits - 1) {
+                int slot = (b << 6) + Long.numberOfTrailingZeros(bits);
+                int c = r[3 * slot];
+                int m = r[3 * slot + 1];
+                cpu = Math.max(cpu, c);
+                memory = Math.max(memory, m);
+                if (r[3 * slot + 2] >= 1) {
+                    cpuEni = Math.max(cpuEni, c);
+                    memoryEni = Math.max(memoryEni, m);
+                }
+            }
+            int t = 4 * (blocks + b);
+            max[t] = cpu;
+            max[t + 1] = memory;
+            max[t + 2] = cpuEni;
+            max[t + 3] = memoryEni;
+        }
+
+        /** Node t from its children; whether it changed. */
+        private boolean combine(int t) {
+            final int[] a = max;
+            int l = 8 * t;
+            int changed = 0;
+            for (int i = 0; i < 4; i++) {
+                int v = Math.max(a[l + i], a[l + 4 + i]);
+                changed |= v ^ a[4 * t + i];
+                a[4 * t + i] = v;
+            }
+            return changed != 0;
+        }
+
+        /**
+         * Mirrors the node's remaining resources at its slot and updates the tree. A block's maxima need a scan of
+         * the block only when the node held one of them and lost some of it: a reservation on another node of
+         * the block leaves them as they are, a release can only raise them to the node's new amounts.
+         */
+        void changed(PlacementNode node, int slot) {
+            final int[] r = res;
+            final int i = 3 * slot;
+            final int oldCpu = r[i];
+            final int oldMemory = r[i + 1];
+            final int oldEni = r[i + 2];
+            final int cpu = node.remainingCpu();
+            final int memory = node.remainingMemoryMiB();
+            final int eni = node.remainingEniSlots();
+            r[i] = cpu;
+            r[i + 1] = memory;
+            r[i + 2] = eni;
+            final int b = slot >>> 6;
+            final int t = 4 * (blocks + b);
+            final int[] m = max;
+            if (cpu <= oldCpu && memory <= oldMemory && eni <= oldEni) {
+                if (oldCpu < m[t] && oldMemory < m[t + 1]
+                        && (oldEni < 1 || oldCpu < m[t + 2] && oldMemory < m[t + 3])) {
+                    return; // not a maximum before, less now: the block's maxima stand
+                }
+                refresh(slot);
+            } else if (cpu >= oldCpu && memory >= oldMemory && eni >= oldEni) {
+                boolean raised = cpu > m[t] || memory > m[t + 1];
+                m[t] = Math.max(m[t], cpu);
+                m[t + 1] = Math.max(m[t + 1], memory);
+                if (eni >= 1) {
+                    raised |= cpu > m[t + 2] || memory > m[t + 3];
+                    m[t + 2] = Math.max(m[t + 2], cpu);
+                    m[t + 3] = Math.max(m[t + 3], memory);
+                }
+                if (raised) {
+                    for (int u = (blocks + b) >>> 1; u >= 1 && combine(u); u >>>= 1) {
+                        // up while the maxima change
+                    }
+                }
+            } else {
+                refresh(slot);
+            }
+        }
+
+        /** After the slot's mirror changed: its block, then the path to the root while a maximum changes. */
+        void refresh(int slot) {
+            int b = slot >>> 6;
+            leaf(b);
+            for (int t = (blocks + b) >>> 1; t >= 1 && combine(t); t >>>= 1) {
+                // up while the maxima change
+            }
+        }
+
+        boolean rootFits(int cpu, int memory, int eni) {
+            int o = 4 + 2 * eni;
+            return max[o] >= cpu && max[o + 1] >= memory;
+        }
+
+        /** The first slot in {@code [from, limit)} of the zone whose node fits the task, or -1. */
+        int find(int from, int cpu, int memory, int eni, int limit) {
+            limit = Math.min(limit, nextSlot);
+            if (from >= limit) {
+                return -1;
+            }
+            return find(1, 0, blocks, from, cpu, memory, eni, limit);
+        }
+
+        private int find(int t, int lo, int hi, int from, int cpu, int memory, int eni, int limit) {
+            int o = 4 * t + 2 * eni;
+            if (hi << 6 <= from || lo << 6 >= limit || max[o] < cpu || max[o + 1] < memory) {
+                return -1;
+            }
+            if (hi - lo == 1) {
+                final int[] r = res;
+                final int base = lo << 6;
+                long bits = members[lo];
+                if (from > base) {
+                    bits &= -1L << from; // shifts by from mod 64
+                }
+                if (limit < base + 64) {
+                    bits &= (1L << limit) - 1;
+                }
+                for (; bits != 0; bits &= bits - 1) {
+                    int slot = base + Long.numberOfTrailingZeros(bits);
+                    if (r[3 * slot] >= cpu && r[3 * slot + 1] >= memory && r[3 * slot + 2] >= eni) {
+                        return slot;
+                    }
+                }
+                return -1;
+            }
+            int mid = (lo + hi) >>> 1;
+            int found = find(2 * t, lo, mid, from, cpu, memory, eni, limit);
+            return found >= 0 ? found : find(2 * t + 1, mid, hi, from, cpu, memory, eni, limit);
+        }
+    }
+
     private final Placer scan = new Placer();
     private final Map<PlacementNode, Integer> slotOf = new IdentityHashMap<>();
     private final Map<String, Integer> zoneIds = new HashMap<>();
@@ -178,6 +399,18 @@ public final class PlacementIndex {
     private final Map<String, int[]> zoneTasks = new HashMap<>();
     /** Views by {@code (memory ? 1 : 0) + (perZone ? 2 : 0)}; {@code null} until first used. */
     private final View[] views = new View[4];
+
+    /**
+     * For spread by instance: per slot its remaining CPU ({@code [3 * slot]}), memory ({@code + 1}) and ENI slots
+     * ({@code + 2}), -1 for a free slot; {@code null} until a spread-by-instance request comes.
+     */
+    private int[] res;
+    /** For spread by instance: per zone id, the fit tree over the zone's slots; {@code null} with {@link #res}. */
+    private FitTree[] fitTrees;
+    /** For spread by instance: per tracked group, per zone id, the zone's slots by the group's task count there. */
+    private final Map<String, KeyedSlots[]> levels = new HashMap<>();
+    /** Scratch for spread by instance: zone ids by the group's zone count. */
+    private int[] zoneOrder = new int[4];
 
     /** The node {@link #place} chose last and its slot, until it is removed or the slots are renumbered. */
     private PlacementNode lastChosen;
@@ -226,6 +459,16 @@ public final class PlacementIndex {
             }
         }
         countGroups(node, zone, 1);
+        if (res != null) {
+            mirror(node, slot);
+            fitTree(zone).join(slot);
+        }
+        if (!levels.isEmpty()) {
+            int tasks = node.runningTasksCount();
+            for (Map.Entry<String, KeyedSlots[]> e : levels.entrySet()) {
+                levelsOf(e.getKey(), e.getValue(), zone).add(tasks == 0 ? 0 : node.tasksInGroup(e.getKey()), slot);
+            }
+        }
     }
 
     /** {@code node} leaves the node list (the others keep their order); a node not indexed is ignored. */
@@ -248,6 +491,18 @@ public final class PlacementIndex {
             }
         }
         countGroups(node, zoneAt[slot], -1);
+        if (!levels.isEmpty()) {
+            int tasks = node.runningTasksCount();
+            for (Map.Entry<String, KeyedSlots[]> e : levels.entrySet()) {
+                e.getValue()[zoneAt[slot]].remove(tasks == 0 ? 0 : node.tasksInGroup(e.getKey()), slot);
+            }
+        }
+        if (res != null) {
+            res[3 * slot] = -1;
+            res[3 * slot + 1] = -1;
+            res[3 * slot + 2] = -1;
+            fitTrees[zoneAt[slot]].leave(slot);
+        }
         nodeAt[slot] = null;
         size--;
     }
@@ -282,6 +537,19 @@ public final class PlacementIndex {
             counts = grown(group, counts);
             counts[zoneAt[slot]] += delta;
         }
+        if (res != null) {
+            fitTrees[zoneAt[slot]].changed(node, slot);
+            if (!levels.isEmpty()) {
+                KeyedSlots[] byZone = levels.get(group);
+                if (byZone != null) {
+                    // The node already counts the task (reserved) or no longer does (released).
+                    int now = node.tasksInGroup(group);
+                    KeyedSlots zone = byZone[zoneAt[slot]];
+                    zone.remove(now - delta, slot);
+                    zone.add(now, slot);
+                }
+            }
+        }
     }
 
     /**
@@ -299,8 +567,9 @@ public final class PlacementIndex {
         }
         final List<PlacementStrategy> strategies = request.strategies();
         final int n = strategies.size();
+        final boolean byInstance = (n == 1 || n == 2) && isInstanceSpread(strategies.get(n - 1));
         boolean covered = request.cpuUnits() >= 0 && request.memoryMiB() >= 0 && (n == 1 || n == 2)
-                && strategies.get(n - 1) instanceof BinpackStrategy
+                && (byInstance || strategies.get(n - 1) instanceof BinpackStrategy)
                 && (n == 1 || isZoneSpread(strategies.get(0)));
         boolean distinct = false;
         final List<PlacementConstraint> constraints = request.constraints();
@@ -312,9 +581,18 @@ public final class PlacementIndex {
             }
         }
         final String group = request.group();
-        if (!covered || (group == null && (distinct || n == 2))) {
+        if (!covered || (group == null && (distinct || n == 2 || byInstance))) {
             int chosen = scan.select(request, nodes, random);
             return chosen < 0 ? null : nodes.get(chosen);
+        }
+        if (byInstance) {
+            int slot = spreadByInstance(request, group, n == 2, distinct);
+            if (slot < 0) {
+                return null;
+            }
+            lastChosen = nodeAt[slot];
+            lastChosenSlot = slot;
+            return lastChosen;
         }
         final boolean memory = ((BinpackStrategy) strategies.get(n - 1)).onMemory();
         final String distinctGroup = distinct ? group : null;
@@ -350,6 +628,170 @@ public final class PlacementIndex {
 
     private static boolean isZoneSpread(PlacementStrategy strategy) {
         return strategy instanceof SpreadStrategy && ((SpreadStrategy) strategy).spreadsByZone();
+    }
+
+    private static boolean isInstanceSpread(PlacementStrategy strategy) {
+        return strategy instanceof SpreadStrategy && ((SpreadStrategy) strategy).spreadsByInstance();
+    }
+
+    /**
+     * {@code [spread(instanceId)]}, or {@code [spread(zone), spread(instanceId)]} when {@code byZone}: the least
+     * (zone's group tasks, node's group tasks, slot) over the feasible nodes, which is what the scan's narrowing
+     * keeps last (platform-semantics.md section 5.2, "Chaining"): spread by zone keeps the zones with the fewest
+     * tasks among those with a feasible node, spread by instance the fewest on the node among what is left, and
+     * the first in node-list order wins. Per zone, the first count level that holds a feasible node gives the
+     * zone's candidate; a zone with more tasks than the best found, or a level above it, is not searched. Under
+     * {@code distinctInstance} only level 0 can hold a feasible node (section 5.3).
+     */
+    private int spreadByInstance(PlacementRequest request, String group, boolean byZone, boolean distinct) {
+        startSpreadByInstance();
+        final KeyedSlots[] byZoneLevels = levelsOf(group);
+        final int[] zoneCounts = byZone ? grown(group, groupCounts(group)) : null;
+        final int cpu = request.cpuUnits();
+        final int memory = request.memoryMiB();
+        final int eni = request.needsEni() ? 1 : 0;
+        // Zones by their group count, fewest first (insertion sort of a few ids into a reused array): once a zone
+        // has a candidate, zones with more tasks cannot win and the loop ends.
+        final int zones = zoneIds.size();
+        if (zoneOrder.length < zones) {
+            zoneOrder = new int[Math.max(zones, 2 * zoneOrder.length)];
+        }
+        final int[] order = zoneOrder;
+        for (int z = 0; z < zones; z++) {
+            int count = byZone ? zoneCounts[z] : 0;
+            int i = z;
+            while (i > 0 && byZone && zoneCounts[order[i - 1]] > count) {
+                order[i] = order[i - 1];
+                i--;
+            }
+            order[i] = z;
+        }
+        int bestZone = Integer.MAX_VALUE;
+        int bestLevel = Integer.MAX_VALUE;
+        int bestSlot = -1;
+        for (int o = 0; o < zones; o++) {
+            int z = order[o];
+            int zoneCount = byZone ? zoneCounts[z] : 0;
+            if (zoneCount > bestZone) {
+                break;
+            }
+            KeyedSlots zoneLevels = z < byZoneLevels.length ? byZoneLevels[z] : null;
+            FitTree tree = z < fitTrees.length ? fitTrees[z] : null;
+            if (zoneLevels == null || tree == null || !tree.rootFits(cpu, memory, eni)) {
+                continue; // no node in the zone since tracking began, or none that fits
+            }
+            for (int i = 0, k = zoneLevels.keyCount(); i < k; i++) {
+                int level = zoneLevels.keyAt(i);
+                if (distinct && level > 0 || zoneCount == bestZone && level > bestLevel) {
+                    break;
+                }
+                // At the best's zone count and level only a slot before the best's can win.
+                int limit = zoneCount == bestZone && level == bestLevel ? bestSlot : Integer.MAX_VALUE;
+                int slot = firstFit(zoneLevels.setAt(i), tree, cpu, memory, eni, limit);
+                if (slot >= 0) {
+                    if (zoneCount < bestZone || level < bestLevel || slot < bestSlot) {
+                        bestZone = zoneCount;
+                        bestLevel = level;
+                        bestSlot = slot;
+                    }
+                    break; // the zone's higher levels rank below this one
+                }
+            }
+        }
+        return bestSlot;
+    }
+
+    /**
+     * The first slot of {@code set} (one zone's slots at one count level) before {@code limit} that fits the task,
+     * or -1: the zone's fit tree and the set leapfrog, each jumping to the other's next candidate, so runs of
+     * fitting non-members and runs of members that do not fit are each crossed in O(log) rather than node by node.
+     * The tree leads: fitting nodes are the sparser side when the cluster is busy.
+     */
+    private int firstFit(SlotSet set, FitTree tree, int cpu, int memory, int eni, int limit) {
+        final int[] r = res;
+        int from = 0;
+        while (true) {
+            int fits = tree.find(from, cpu, memory, eni, limit);
+            if (fits < 0 || set.contains(fits)) {
+                return fits;
+            }
+            int member = set.next(fits + 1);
+            if (member < 0 || member >= limit) {
+                return -1;
+            }
+            if (r[3 * member] >= cpu && r[3 * member + 1] >= memory && r[3 * member + 2] >= eni) {
+                return member;
+            }
+            from = member + 1;
+        }
+    }
+
+    /** Builds the per-slot mirror and the zones' fit trees the first time a spread-by-instance request comes. */
+    private void startSpreadByInstance() {
+        if (res != null) {
+            return;
+        }
+        res = new int[3 * capacity];
+        Arrays.fill(res, -1);
+        fitTrees = new FitTree[Math.max(1, zoneIds.size())];
+        for (int slot = 0; slot < nextSlot; slot++) {
+            if (nodeAt[slot] != null) {
+                mirror(nodeAt[slot], slot);
+            }
+        }
+        for (int z = 0; z < zoneIds.size(); z++) {
+            fitTree(z).build();
+        }
+    }
+
+    private void mirror(PlacementNode node, int slot) {
+        res[3 * slot] = node.remainingCpu();
+        res[3 * slot + 1] = node.remainingMemoryMiB();
+        res[3 * slot + 2] = node.remainingEniSlots();
+    }
+
+    /** The zone's fit tree, created empty (to be filled by the caller) for a zone not seen before. */
+    private FitTree fitTree(int zone) {
+        if (zone >= fitTrees.length) {
+            fitTrees = Arrays.copyOf(fitTrees, Math.max(zone + 1, 2 * fitTrees.length));
+        }
+        FitTree tree = fitTrees[zone];
+        if (tree == null) {
+            tree = new FitTree(zone);
+            fitTrees[zone] = tree;
+        }
+        return tree;
+    }
+
+    /** The group's count levels per zone, filed from the indexed nodes the first time the group is asked. */
+    private KeyedSlots[] levelsOf(String group) {
+        KeyedSlots[] byZone = levels.get(group);
+        if (byZone == null) {
+            levels.put(group, new KeyedSlots[Math.max(1, zoneIds.size())]);
+            for (int slot = 0; slot < nextSlot; slot++) {
+                PlacementNode node = nodeAt[slot];
+                if (node != null) {
+                    int tasks = node.runningTasksCount() == 0 ? 0 : node.tasksInGroup(group);
+                    levelsOf(group, levels.get(group), zoneAt[slot]).add(tasks, slot);
+                }
+            }
+            byZone = levels.get(group);
+        }
+        return byZone;
+    }
+
+    /** The zone's levels of a group, created (and the group's array grown) if new; returns the zone's levels. */
+    private KeyedSlots levelsOf(String group, KeyedSlots[] byZone, int zone) {
+        if (zone >= byZone.length) {
+            byZone = Arrays.copyOf(byZone, Math.max(zone + 1, 2 * byZone.length));
+            levels.put(group, byZone);
+        }
+        KeyedSlots zoneLevels = byZone[zone];
+        if (zoneLevels == null) {
+            zoneLevels = new KeyedSlots(capacity, pages, spareSets);
+            byZone[zone] = zoneLevels;
+        }
+        return zoneLevels;
     }
 
     /**
@@ -480,6 +922,10 @@ public final class PlacementIndex {
         nextSlot = n;
         pages = new SlotSet.Pages();
         spareSets = new ArrayDeque<>();
+        // Spread by instance's structures are rebuilt on its next request, with the new slot numbers.
+        res = null;
+        fitTrees = null;
+        levels.clear();
         for (int i = 0; i < views.length; i++) {
             View old = views[i];
             if (old != null) {

@@ -19,7 +19,8 @@ import java.util.List;
  * attribute; a user who wants that writes {@code memberOf(attribute:NAME exists)}.
  *
  * <p>Caveats: the scale-in half of spread (stop tasks so as to keep the balance) belongs to the service scheduler.
- * Each call is O(nodes); {@link PlacementIndex} answers spread by zone then binpack without it.
+ * Each call is O(nodes); {@link PlacementIndex} answers spread by zone then binpack, and spread by instance alone
+ * or after spread by zone, without it.
  */
 final class SpreadStrategy implements PlacementStrategy {
 
@@ -52,6 +53,11 @@ final class SpreadStrategy implements PlacementStrategy {
     /** Whether this spreads over {@code attribute:ecs.availability-zone}; read by {@link PlacementIndex}. */
     boolean spreadsByZone() {
         return attribute != null && attribute.isZone();
+    }
+
+    /** Whether this spreads over {@code instanceId} or {@code host}; read by {@link PlacementIndex}. */
+    boolean spreadsByInstance() {
+        return attribute == null;
     }
 
     /** Per instance, a node's count is its own {@code tasksInGroup}; no need to look at the other nodes. */

@@ -24,6 +24,8 @@ class PlacementIndexTest {
     private static final PlacementStrategy SPREAD_ZONE = PlacementPolicies.strategy("spread",
             "attribute:ecs.availability-zone");
     private static final PlacementConstraint DISTINCT = PlacementPolicies.constraint("distinctInstance", null);
+    private static final PlacementStrategy SPREAD_ID = PlacementPolicies.strategy("spread", "instanceId");
+    private static final PlacementStrategy SPREAD_HOST = PlacementPolicies.strategy("spread", "host");
 
     private static PlacementIndex indexOf(List<FakeNode> nodes) {
         PlacementIndex index = new PlacementIndex();
@@ -116,6 +118,84 @@ class PlacementIndexTest {
         assertThat(chosen).isSameAs(nodes.get(1));
     }
 
+    // Tasks of service:api: zone a 3 (a1 2, a2 1), zone b 1 (b1), zone c 1 (c1). Zones b and c tie at 1. Among
+    // their nodes b1 holds 1, b2 0, c1 1, c2 0: spread(instanceId) keeps b2 and c2, and b2 comes first in the list.
+    // a3, with no task at all, is in the zone with the most and is passed over.
+    @Test
+    void defaultSpread_prefersZoneWithFewestGroupTasksThenEmptiestInstance() {
+        List<FakeNode> nodes = List.of(new FakeNode("a1").zone(ZONE_A).tasks(API, 2),
+                new FakeNode("a2").zone(ZONE_A).tasks(API, 1), new FakeNode("a3").zone(ZONE_A),
+                new FakeNode("c1").zone(ZONE_C).tasks(API, 1), new FakeNode("b1").zone(ZONE_B).tasks(API, 1),
+                new FakeNode("b2").zone(ZONE_B), new FakeNode("c2").zone(ZONE_C));
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 512, false, List.of(), SPREAD_ZONE, SPREAD_ID),
+                nodes, null);
+
+        assertThat(chosen).isSameAs(nodes.get(5));
+    }
+
+    // Zone b holds no task of service:api but its only node b1 has 256 MiB left, too little for the task: zone
+    // b's count does not win, and zone a (1 task) is next. There a1 holds 1 task and a2 none but a2 has no ENI slot
+    // for the awsvpc task, so the fewest among a's feasible nodes is 1: a1.
+    @Test
+    void defaultSpread_fewestIsTakenOverFeasibleNodesOnly() {
+        List<FakeNode> nodes = List.of(new FakeNode("a1").zone(ZONE_A).tasks(API, 1),
+                new FakeNode("a2").zone(ZONE_A).eni(0), new FakeNode("b1").zone(ZONE_B).memory(256),
+                new FakeNode("c1").zone(ZONE_C).tasks(API, 2));
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 512, true, List.of(), SPREAD_ZONE, SPREAD_ID), nodes,
+                null);
+
+        assertThat(chosen).isSameAs(nodes.get(0));
+    }
+
+    // x1 and x2 have no zone attribute: they count as one more value, with x1's 1 task, against zone a's 2 (a1) and
+    // zone b's 1 (b1). The zoneless value and zone b tie at 1; their nodes with the fewest tasks of the group are
+    // x2 and b2 (0 each), and x2 comes first.
+    @Test
+    void defaultSpread_nodesWithoutZoneCountAsOneMoreValue() {
+        List<FakeNode> nodes = List.of(new FakeNode("a1").zone(ZONE_A).tasks(API, 2),
+                new FakeNode("x1").zone(null).tasks(API, 1), new FakeNode("b1").zone(ZONE_B).tasks(API, 1),
+                new FakeNode("x2").zone(null), new FakeNode("b2").zone(ZONE_B));
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 512, false, List.of(), SPREAD_ZONE, SPREAD_ID),
+                nodes, null);
+
+        assertThat(chosen).isSameAs(nodes.get(3));
+    }
+
+    // spread(host), a synonym of instanceId: A and B hold 1 task of service:api, C 2, D none but D has no memory
+    // left, so the fewest among feasible nodes is 1: A, the first of A and B. A then holds 2, so the next is B.
+    @Test
+    void spreadByHost_takesTheFirstNodeWithFewestGroupTasks_andFollowsReservations() {
+        List<FakeNode> nodes = List.of(new FakeNode("A").tasks(API, 1), new FakeNode("B").tasks(API, 1),
+                new FakeNode("C").tasks(API, 2), new FakeNode("D").memory(0));
+        PlacementIndex index = indexOf(nodes);
+        PlacementRequest request = task(256, 512, false, List.of(), SPREAD_HOST);
+
+        PlacementNode first = index.place(request, nodes, null);
+        ((FakeNode) first).reserve(request);
+        index.reserved(first, API);
+        PlacementNode second = index.place(request, nodes, null);
+
+        assertThat(first).isSameAs(nodes.get(0));
+        assertThat(second).isSameAs(nodes.get(1));
+    }
+
+    // distinctInstance with the default: A and C hold the group; B, the only other node of zone a, is full; zone b
+    // (D) holds 2 tasks and zone a 1, but the constraint leaves D as the only candidate.
+    @Test
+    void defaultSpreadWithDistinctInstance_onlyNodesWithoutTheGroupCompete() {
+        List<FakeNode> nodes = List.of(new FakeNode("A").zone(ZONE_A).tasks(API, 1),
+                new FakeNode("B").zone(ZONE_A).memory(128), new FakeNode("C").zone(ZONE_B).tasks(API, 2),
+                new FakeNode("D").zone(ZONE_B));
+
+        PlacementNode chosen = indexOf(nodes).place(task(256, 512, false, List.of(DISTINCT), SPREAD_ZONE,
+                SPREAD_ID), nodes, null);
+
+        assertThat(chosen).isSameAs(nodes.get(3));
+    }
+
     // Reservations and releases move a node in the index: A (4096) takes three 1024-MiB tasks and is left with
     // 1024, the least, so the fourth task goes to A too; after one release A has 2048, B still 3072, so A again.
     // Then A is deregistered: B (3072) is the only node.
@@ -154,6 +234,18 @@ class PlacementIndexTest {
         assertThatThrownBy(() -> index.place(task(256, 512, false, List.of(), BINPACK_MEMORY), nodes, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("holds 1 nodes but the node list has 2");
+    }
+
+    // Spread needs the task group to count; without one the index defers to the scan, which says so (with two
+    // feasible nodes: with one, the scan applies no strategy).
+    @Test
+    void spreadByInstance_withoutAGroup_isRejectedAsByTheScan() {
+        List<FakeNode> nodes = List.of(new FakeNode("A"), new FakeNode("B"));
+        PlacementRequest request = new PlacementRequest(256, 512, false, null, List.of(),
+                List.of(SPREAD_ZONE, SPREAD_ID));
+
+        assertThatThrownBy(() -> indexOf(nodes).place(request, nodes, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs the request's task group");
     }
 
     // A request the index does not cover (memberOf) goes to the scan: only B matches the expression.
@@ -243,7 +335,9 @@ class PlacementIndexTest {
     }
 
     private static FakeNode randomNode(RandomStream r, int id, int zones) {
-        FakeNode node = (id % 2 == 0 ? new KeepingNode("n" + id) : new FakeNode("n" + id)).zone(ZONES[r.nextInt(zones)])
+        // One node in ten has no zone attribute: spread by zone counts those as one more value.
+        String zone = r.nextInt(10) == 0 ? null : ZONES[r.nextInt(zones)];
+        FakeNode node = (id % 2 == 0 ? new KeepingNode("n" + id) : new FakeNode("n" + id)).zone(zone)
                 .cpu(1024 * (1 + r.nextInt(4)))
                 .memory(new int[] {2048, 3072, 4096, 7680, 15360}[r.nextInt(5)])
                 .eni(new int[] {0, 2, 3, 9, 1000}[r.nextInt(5)])
@@ -265,9 +359,24 @@ class PlacementIndexTest {
      */
     private static int runRandomCluster(long seed, int initialNodes, int ops, int zones, int placePct,
             int releasePct, int addPct) {
+        return runRandomCluster(seed, initialNodes, ops, zones, placePct, releasePct, addPct, strategyShapes(),
+                constraintShapes());
+    }
+
+    /** Spread by instance: alone (instanceId or host) or after spread by zone (the ECS service default). */
+    private static List<List<PlacementStrategy>> spreadByInstanceShapes() {
+        return List.of(List.of(SPREAD_ID), List.of(SPREAD_HOST), List.of(SPREAD_ZONE, SPREAD_ID),
+                List.of(SPREAD_ZONE, SPREAD_HOST), List.of(SPREAD_ZONE, SPREAD_ID));
+    }
+
+    private static List<List<PlacementConstraint>> noneOrDistinct() {
+        return List.of(List.of(), List.of(), List.of(DISTINCT));
+    }
+
+    private static int runRandomCluster(long seed, int initialNodes, int ops, int zones, int placePct,
+            int releasePct, int addPct, List<List<PlacementStrategy>> strategies,
+            List<List<PlacementConstraint>> constraints) {
         RandomStream r = TestStreams.of(seed);
-        List<List<PlacementStrategy>> strategies = strategyShapes();
-        List<List<PlacementConstraint>> constraints = constraintShapes();
         List<FakeNode> nodes = new ArrayList<>();
         PlacementIndex index = new PlacementIndex();
         int nextId = 0;
@@ -330,6 +439,38 @@ class PlacementIndexTest {
         assertThat(compared).isGreaterThan(80_000);
     }
 
+    // The ECS service default and spread(instanceId|host) alone, with and without distinctInstance, on 400 small
+    // clusters (one block of the fit tree) of 0 to 40 nodes, some without a zone, with tasks before indexing,
+    // infeasible nodes (no ENI slot, too little memory or CPU) that hold fewer tasks than feasible ones, ties, and
+    // deregistered nodes whose tasks are released later.
+    @Test
+    void property_spreadByInstance_decidesExactlyAsTheScan_onRandomClusters() {
+        int compared = 0;
+        for (long seed = 1; seed <= 400; seed++) {
+            RandomStream shape = TestStreams.of(seed + 7_777);
+            compared += runRandomCluster(seed * 1_000_033L, shape.nextInt(41), 400, 1 + shape.nextInt(4), 60, 30,
+                    7, spreadByInstanceShapes(), noneOrDistinct());
+        }
+        assertThat(compared).isGreaterThan(80_000);
+    }
+
+    // Clusters of 100 to 1,500 nodes span many 64-slot blocks of the fit tree; mostly placements, so that most
+    // nodes fill up and the search has to skip full nodes and nodes at higher count levels, across blocks. Mixed
+    // with the binpack shapes so that both kinds of structure follow the same reservations.
+    @Test
+    void property_spreadByInstance_decidesExactlyAsTheScan_onLargerFillingClusters() {
+        List<List<PlacementStrategy>> mixed = new ArrayList<>(spreadByInstanceShapes());
+        mixed.addAll(spreadByInstanceShapes());
+        mixed.add(List.of(BINPACK_MEMORY));
+        mixed.add(List.of(SPREAD_ZONE, BINPACK_CPU));
+        int compared = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            compared += runRandomCluster(seed * 7_919L, 100 + (int) seed * 120, 3_000, 1 + (int) (seed % 4), 75, 15,
+                    5, mixed, noneOrDistinct());
+        }
+        assertThat(compared).isGreaterThan(20_000);
+    }
+
     // 20% registrations and 20% deregistrations over 20,000 ops: about 4,000 new slots, so the slot numbers pass
     // the first capacity (4,096). From 500 nodes the index renumbers in place (few nodes live); from 2,500 it
     // also doubles its capacity. Decisions stay the scan's throughout.
@@ -337,5 +478,7 @@ class PlacementIndexTest {
     void property_decidesExactlyAsTheScan_throughSlotCompactionAndGrowth() {
         runRandomCluster(11, 500, 20_000, 3, 40, 20, 20);
         runRandomCluster(12, 2500, 20_000, 3, 40, 20, 20);
+        runRandomCluster(13, 500, 20_000, 3, 40, 20, 20, spreadByInstanceShapes(), noneOrDistinct());
+        runRandomCluster(14, 2500, 20_000, 3, 40, 20, 20, spreadByInstanceShapes(), noneOrDistinct());
     }
 }
