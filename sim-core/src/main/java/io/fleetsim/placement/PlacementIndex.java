@@ -26,13 +26,17 @@ import java.util.Map;
  *   <li>strategies exactly {@code [binpack(memory|cpu)]},
  *       {@code [spread(attribute:ecs.availability-zone), binpack(memory|cpu)]}, {@code [spread(instanceId)]} or
  *       {@code [spread(attribute:ecs.availability-zone), spread(instanceId)]}, the default an EC2 service gets
- *       when it names no strategy (platform-semantics.md section 5.2); {@code host} for {@code instanceId} alike;</li>
- *   <li>constraints: none, or {@code distinctInstance} only.</li>
+ *       when it names no strategy (platform-semantics.md section 5.2); {@code host} for {@code instanceId} alike;
+ *       constraints: none, or {@code distinctInstance} only;</li>
+ *   <li>{@code [random]}, what an EC2 job gets when it names no strategy, with no constraint and a random stream
+ *       given, for up to {@value #MAX_RANDOM_SHAPES} task shapes (CPU, memory, awsvpc) per index: the same node and
+ *       the same draws as the scan.</li>
  * </ul>
- * Not covered, so scanned: {@code memberOf} (any expression), {@code random}, {@code spread} on another attribute,
- * {@code spread(zone)} alone, no strategy at all, strategies after the binpack or after {@code spread(instanceId)}
- * (so {@code [spread(zone), spread(instanceId), binpack(memory)]} is scanned), and user-defined strategies or
- * constraints.
+ * Not covered, so scanned: {@code memberOf} (any expression), {@code random} with a constraint (distinctInstance
+ * included), without a stream, with another strategy or of a shape past the cap; {@code spread} on another
+ * attribute, {@code spread(zone)} alone, no strategy at all, strategies after the binpack or after
+ * {@code spread(instanceId)} (so {@code [spread(zone), spread(instanceId), binpack(memory)]} is scanned), and
+ * user-defined strategies or constraints.
  *
  * <p>How: each node gets a slot number, increasing in the order nodes are added, so slot order is node-list order.
  * A view keeps the slots ordered by (remaining amount of the binpack field, slot), over all nodes or per zone:
@@ -60,6 +64,14 @@ import java.util.Map;
  * zone's candidate. Under {@code distinctInstance} only level 0 is searched (section 5.3). The remaining resources
  * are mirrored per slot (three ints), so neither structure reads a node when it searches.
  *
+ * <p>{@code [random]}: the scan draws {@code random.nextInt(F)} over the F feasible nodes in node-list order when
+ * F > 1, takes the only one without a draw when F = 1, and draws nothing when F = 0 (section 5.2; {@link Placer}
+ * stops narrowing at one candidate). Per task shape, tracked on its first {@code [random]} request, the index
+ * keeps the slots of the nodes the shape fits as a {@link RankedSlots}: a bit per slot and a Fenwick tree of the
+ * members per 64-slot block. F is its size, and the drawn rank's node a descent of the tree and a select in one
+ * word. Every reserve, release, add and remove refiles the node in every tracked shape: the shapes are few in a
+ * scenario, and the cap ({@value #MAX_RANDOM_SHAPES}) bounds that cost; a shape past it is scanned.
+ *
  * <p>Cost: {@link #place} is O(log k) for k distinct remaining amounts plus one step per node skipped on the walk;
  * a node is skipped when its amount of the binpack field fits but the other one (CPU under binpack(memory),
  * memory under binpack(cpu)) does not, or it holds the group under {@code distinctInstance}. That is a handful of
@@ -73,24 +85,37 @@ import java.util.Map;
  * meeting (every fitting node holds the group, every node without it full) costs a step per pair, and blocks where
  * one node has the CPU and another the memory are entered for nothing. Levels tried in a zone are one plus the
  * levels below the answer whose nodes all fail to fit.
+ * {@code [random]} costs O(log(nodes / 64)) plus a lookup of the shape among those tracked (O(shapes), the last one
+ * first), and O(nodes) the first time a shape comes.
  * {@link #reserved}, {@link #released}, {@link #add} and {@link #remove} are O(log k) per view (add and remove also
  * O(groups tracked) for a node that holds tasks); with spread by instance in use, also O(log(nodes / 64)) for the
  * fit tree (a 64-slot block rescan only when the node held a block maximum and lost some of it) and O(log levels)
  * for the group's level sets; an add or remove then also files the node in every group tracked for spread by
- * instance (O(groups)). Slot numbers are compacted (all views rebuilt, O(nodes)) when the slot space fills, so it
+ * instance (O(groups)). With {@code [random]} shapes tracked, each of those calls also refiles the node in every
+ * shape: O(1) per shape when its membership stays, O(log(nodes / 64)) when it changes. Slot numbers are compacted (all views rebuilt, O(nodes)) when the slot space fills, so it
  * stays within twice the number of nodes: amortized O(1) per add; spread by instance's structures are dropped then
- * and rebuilt on its next request (O(nodes) per group tracked).
+ * and rebuilt on its next request (O(nodes) per group tracked); the tracked shapes' sets are rebuilt at once
+ * (O(nodes) per shape).
  *
  * <p>Memory for spread by instance: 12 bytes per slot for the mirror, about 40 bytes per 64 slots per zone for the
  * fit trees, and per task group tracked its level sets: a bit per node in the group's count levels, allocated by
  * 4,096-slot pages as they fill (tens of KB per group at 100,000 instances, up to about 100 KB with level 0 and
- * a level above it spread over every zone).
+ * a level above it spread over every zone). For {@code [random]}: per tracked shape a bit per slot of capacity and
+ * an int per 64 slots, about 48 KB at 100,000 instances (capacity 262,144 slots), so about 3 MB at the cap of
+ * {@value #MAX_RANDOM_SHAPES} shapes.
  *
  * <p>Not thread-safe; one index per capacity provider of one simulation.
  */
 public final class PlacementIndex {
 
     private static final int MIN_CAPACITY = SlotSet.PAGE_SLOTS;
+
+    /**
+     * Task shapes (CPU, memory, awsvpc) {@code [random]} keeps feasible sets for; a request of a shape beyond them is
+     * scanned. Every reserve, release, add and remove refreshes the node's membership in every tracked shape, so
+     * the cap bounds that cost (a scenario's tasks come in a handful of shapes).
+     */
+    static final int MAX_RANDOM_SHAPES = 64;
 
     /**
      * Optional for a {@link PlacementNode}: a node that keeps the index's slot number for it, so that
@@ -412,6 +437,19 @@ public final class PlacementIndex {
     /** Scratch for spread by instance: zone ids by the group's zone count. */
     private int[] zoneOrder = new int[4];
 
+    /**
+     * For {@code [random]}: the task shapes tracked, {@link #shapeKey} each, in the order first asked; at most
+     * {@link #MAX_RANDOM_SHAPES}.
+     */
+    private long[] shapeKeys = new long[4];
+    /** Per tracked shape, {@code [3 * s]}: CPU units, {@code + 1}: memory, {@code + 2}: ENI slots (0 or 1). */
+    private int[] shapeNeeds = new int[12];
+    /** Per tracked shape, the slots of the nodes where a task of the shape fits. */
+    private RankedSlots[] shapeSlots = new RankedSlots[4];
+    private int shapes;
+    /** The shape {@link #randomShape} found last: a job's tasks come one shape at a time. */
+    private int lastShape;
+
     /** The node {@link #place} chose last and its slot, until it is removed or the slots are renumbered. */
     private PlacementNode lastChosen;
     private int lastChosenSlot;
@@ -459,6 +497,9 @@ public final class PlacementIndex {
             }
         }
         countGroups(node, zone, 1);
+        if (shapes != 0) {
+            fileShapes(node, slot);
+        }
         if (res != null) {
             mirror(node, slot);
             fitTree(zone).join(slot);
@@ -491,6 +532,9 @@ public final class PlacementIndex {
             }
         }
         countGroups(node, zoneAt[slot], -1);
+        for (int s = 0; s < shapes; s++) {
+            shapeSlots[s].set(slot, false);
+        }
         if (!levels.isEmpty()) {
             int tasks = node.runningTasksCount();
             for (Map.Entry<String, KeyedSlots[]> e : levels.entrySet()) {
@@ -532,6 +576,9 @@ public final class PlacementIndex {
                 v.refresh(node, slot);
             }
         }
+        if (shapes != 0) {
+            fileShapes(node, slot);
+        }
         int[] counts = zoneTasks.get(group);
         if (counts != null) {
             counts = grown(group, counts);
@@ -567,6 +614,14 @@ public final class PlacementIndex {
         }
         final List<PlacementStrategy> strategies = request.strategies();
         final int n = strategies.size();
+        if (n == 1 && strategies.get(0) instanceof RandomStrategy && request.constraints().isEmpty()
+                && random != null && request.cpuUnits() >= 0 && request.memoryMiB() >= 0) {
+            // Without a stream the scan decides, and says so when it would draw.
+            int shape = randomShape(request.cpuUnits(), request.memoryMiB(), request.needsEni() ? 1 : 0);
+            if (shape >= 0) {
+                return placeRandom(shapeSlots[shape], random);
+            }
+        }
         final boolean byInstance = (n == 1 || n == 2) && isInstanceSpread(strategies.get(n - 1));
         boolean covered = request.cpuUnits() >= 0 && request.memoryMiB() >= 0 && (n == 1 || n == 2)
                 && (byInstance || strategies.get(n - 1) instanceof BinpackStrategy)
@@ -606,6 +661,89 @@ public final class PlacementIndex {
         lastChosen = nodeAt[slot];
         lastChosenSlot = slot;
         return lastChosen;
+    }
+
+    /**
+     * {@code [random]} without constraints: the scan's candidates are the feasible nodes in node-list order, which
+     * is slot order, and it draws {@code random.nextInt(F)} among the F of them only when F > 1 ({@link Placer}
+     * stops narrowing at one candidate; none leaves the task PENDING, platform-semantics.md section 5.1). The
+     * shape's feasible set gives F and the node of the drawn rank: the same node and the same draws.
+     */
+    private PlacementNode placeRandom(RankedSlots feasible, RandomStream random) {
+        final int count = feasible.size();
+        if (count == 0) {
+            return null;
+        }
+        final int slot = feasible.select(count == 1 ? 0 : random.nextInt(count));
+        lastChosen = nodeAt[slot];
+        lastChosenSlot = slot;
+        return lastChosen;
+    }
+
+    /** The key of a task shape: CPU units, memory and ENI need (0 or 1) packed injectively for non-negative ints. */
+    private static long shapeKey(int cpu, int memory, int eni) {
+        return ((long) cpu << 32) | ((long) memory << 1) | eni;
+    }
+
+    /**
+     * The tracked shape's number, tracking it (its feasible set filled from the indexed nodes, O(nodes)) on first
+     * use; -1 when {@link #MAX_RANDOM_SHAPES} other shapes are tracked already.
+     */
+    private int randomShape(int cpu, int memory, int eni) {
+        final long key = shapeKey(cpu, memory, eni);
+        final long[] keys = shapeKeys;
+        if (lastShape < shapes && keys[lastShape] == key) {
+            return lastShape;
+        }
+        for (int s = 0; s < shapes; s++) {
+            if (keys[s] == key) {
+                lastShape = s;
+                return s;
+            }
+        }
+        if (shapes == MAX_RANDOM_SHAPES) {
+            return -1;
+        }
+        final int s = shapes;
+        if (s == keys.length) {
+            shapeKeys = Arrays.copyOf(keys, 2 * s);
+            shapeNeeds = Arrays.copyOf(shapeNeeds, 6 * s);
+            shapeSlots = Arrays.copyOf(shapeSlots, 2 * s);
+        }
+        shapeKeys[s] = key;
+        shapeNeeds[3 * s] = cpu;
+        shapeNeeds[3 * s + 1] = memory;
+        shapeNeeds[3 * s + 2] = eni;
+        shapeSlots[s] = feasibleSlots(cpu, memory, eni);
+        shapes = s + 1;
+        lastShape = s;
+        return s;
+    }
+
+    /** The slots of the indexed nodes where a task of the shape fits, in a new set of this index's capacity. */
+    private RankedSlots feasibleSlots(int cpu, int memory, int eni) {
+        RankedSlots set = new RankedSlots(capacity);
+        for (int slot = 0; slot < nextSlot; slot++) {
+            PlacementNode node = nodeAt[slot];
+            if (node != null && node.remainingCpu() >= cpu && node.remainingMemoryMiB() >= memory
+                    && node.remainingEniSlots() >= eni) {
+                set.include(slot);
+            }
+        }
+        set.recount();
+        return set;
+    }
+
+    /** Files the node at {@code slot} in or out of every tracked shape's feasible set, by what it has left now. */
+    private void fileShapes(PlacementNode node, int slot) {
+        final int cpu = node.remainingCpu();
+        final int memory = node.remainingMemoryMiB();
+        final int eni = node.remainingEniSlots();
+        final int[] needs = shapeNeeds;
+        final RankedSlots[] sets = shapeSlots;
+        for (int s = 0, k = shapes; s < k; s++) {
+            sets[s].set(slot, cpu >= needs[3 * s] && memory >= needs[3 * s + 1] && eni >= needs[3 * s + 2]);
+        }
     }
 
     /** The node's slot in this index, or -1 when it is not indexed here. */
@@ -926,6 +1064,9 @@ public final class PlacementIndex {
         res = null;
         fitTrees = null;
         levels.clear();
+        for (int s = 0; s < shapes; s++) {
+            shapeSlots[s] = feasibleSlots(shapeNeeds[3 * s], shapeNeeds[3 * s + 1], shapeNeeds[3 * s + 2]);
+        }
         for (int i = 0; i < views.length; i++) {
             View old = views[i];
             if (old != null) {

@@ -31,7 +31,8 @@ import java.util.List;
  * candidate list of the {@code Placer} instance. {@code nodes} should be a random-access list. The cluster model
  * places through {@link PlacementIndex}, which makes the same decisions without a scan for binpack, spread by zone
  * then binpack, spread by instance alone or after spread by zone (the ECS service default), each with or without
- * distinctInstance, and calls this class for everything else.
+ * distinctInstance, and {@code [random]} without constraints (the EC2 job default; same node, same draws), and
+ * calls this class for everything else.
  *
  * <p>Caveats: GPU and port requirements (step 1 in ECS) are not modelled. A {@code Placer} instance is not
  * thread-safe; the static {@link #place} uses one per thread.

@@ -285,6 +285,60 @@ class PlacementIndexTest {
         assertThat(two.place(task(256, 512, false, List.of(), BINPACK_MEMORY), List.of(node), null)).isSameAs(node);
     }
 
+    private static final PlacementStrategy RANDOM = PlacementPolicies.strategy("random", null);
+
+    // The awsvpc task needs 512 CPU units and 1024 MiB. A fits; B has 512 MiB, too little; C has no ENI slot left;
+    // D fits; E has exactly 1024 MiB. Feasible, in registration order: A, D, E (F = 3). The stream's first
+    // nextInt(3) is 2 (seed 1), the third feasible node: E, the fifth in the list. E then has no memory left, so
+    // F = 2 (A, D), and the stream's next nextInt(2) is 1: D.
+    @Test
+    void random_takesTheKthFeasibleNodeInRegistrationOrder() {
+        List<FakeNode> nodes = List.of(new FakeNode("A"), new FakeNode("B").memory(512), new FakeNode("C").eni(0),
+                new FakeNode("D"), new FakeNode("E").memory(1024));
+        PlacementIndex index = indexOf(nodes);
+        PlacementRequest request = task(512, 1024, true, List.of(), RANDOM);
+        RandomStream random = TestStreams.of(1);
+
+        PlacementNode first = index.place(request, nodes, random);
+        ((FakeNode) first).reserve(request);
+        index.reserved(first, API);
+        PlacementNode second = index.place(request, nodes, random);
+
+        assertThat(first).isSameAs(nodes.get(4));
+        assertThat(second).isSameAs(nodes.get(3));
+        RandomStream twin = TestStreams.of(1);
+        assertThat(List.of(twin.nextInt(3), twin.nextInt(2))).containsExactly(2, 1);
+    }
+
+    // Only B fits (A's memory and C's CPU are too little): the scan stops at one candidate and draws nothing, so
+    // the stream's next value is its first. With no node fitting at all the task stays PENDING, also without a
+    // draw.
+    @Test
+    void random_withOneOrNoFeasibleNode_drawsNothing() {
+        List<FakeNode> nodes = List.of(new FakeNode("A").memory(256), new FakeNode("B"), new FakeNode("C").cpu(128));
+        PlacementIndex index = indexOf(nodes);
+        RandomStream random = TestStreams.of(9);
+
+        PlacementNode one = index.place(task(256, 512, false, List.of(), RANDOM), nodes, random);
+        PlacementNode none = index.place(task(256, 32_768, false, List.of(), RANDOM), nodes, random);
+
+        assertThat(one).isSameAs(nodes.get(1));
+        assertThat(none).isNull();
+        assertThat(random.nextLong()).isEqualTo(TestStreams.of(9).nextLong());
+    }
+
+    // Without a stream the index defers to the scan: with two feasible nodes it needs a draw and says so; with one
+    // it draws nothing and needs none.
+    @Test
+    void random_withoutAStream_isRejectedAsByTheScanOnlyWhenItWouldDraw() {
+        List<FakeNode> nodes = List.of(new FakeNode("A"), new FakeNode("B").memory(256));
+        PlacementIndex index = indexOf(nodes);
+
+        assertThat(index.place(task(256, 512, false, List.of(), RANDOM), nodes, null)).isSameAs(nodes.get(0));
+        assertThatThrownBy(() -> index.place(task(256, 128, false, List.of(), RANDOM), nodes, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a RandomStream");
+    }
+
     // ------------------------------------------------------------------ property: same decisions as the scan
 
     private static final String[] GROUPS = {"service:api", "service:web", "family:batch"};
@@ -376,6 +430,19 @@ class PlacementIndexTest {
     private static int runRandomCluster(long seed, int initialNodes, int ops, int zones, int placePct,
             int releasePct, int addPct, List<List<PlacementStrategy>> strategies,
             List<List<PlacementConstraint>> constraints) {
+        return runRandomCluster(seed, initialNodes, ops, zones, placePct, releasePct, addPct, strategies,
+                constraints, false, new int[3]);
+    }
+
+    /**
+     * @param manyShapes     CPU and memory drawn from wide ranges (hundreds of task shapes, past what the index
+     *                       tracks for {@code random}) instead of five values each (50 shapes with awsvpc)
+     * @param randomFeasible tallies the {@code [random]} placements without constraints by their number of
+     *                       feasible nodes: {@code [0]} none, {@code [1]} one (no draw), {@code [2]} more
+     */
+    private static int runRandomCluster(long seed, int initialNodes, int ops, int zones, int placePct,
+            int releasePct, int addPct, List<List<PlacementStrategy>> strategies,
+            List<List<PlacementConstraint>> constraints, boolean manyShapes, int[] randomFeasible) {
         RandomStream r = TestStreams.of(seed);
         List<FakeNode> nodes = new ArrayList<>();
         PlacementIndex index = new PlacementIndex();
@@ -394,10 +461,15 @@ class PlacementIndexTest {
         for (int op = 0; op < ops; op++) {
             int kind = r.nextInt(100);
             if (kind < placePct) {
-                PlacementRequest request = new PlacementRequest(new int[] {0, 128, 256, 512, 1024}[r.nextInt(5)],
-                        new int[] {0, 256, 512, 1024, 3072}[r.nextInt(5)], r.nextBoolean(),
+                int cpu = manyShapes ? r.nextInt(1025) : new int[] {0, 128, 256, 512, 1024}[r.nextInt(5)];
+                int memory = manyShapes ? r.nextInt(3073) : new int[] {0, 256, 512, 1024, 3072}[r.nextInt(5)];
+                PlacementRequest request = new PlacementRequest(cpu, memory, r.nextBoolean(),
                         GROUPS[r.nextInt(GROUPS.length)], constraints.get(r.nextInt(constraints.size())),
                         strategies.get(r.nextInt(strategies.size())));
+                if (request.strategies().equals(List.of(RANDOM)) && request.constraints().isEmpty()) {
+                    int feasible = (int) nodes.stream().filter(node -> node.fits(request)).count();
+                    randomFeasible[Math.min(feasible, 2)]++;
+                }
                 int expected = scan.select(request, nodes, scanRandom);
                 PlacementNode chosen = index.place(request, nodes, indexRandom);
                 compared++;
@@ -424,6 +496,9 @@ class PlacementIndexTest {
             }
         }
         assertThat(index.size()).isEqualTo(nodes.size());
+        // Both streams drew alike throughout (a draw too many or too few on either side puts them out of step).
+        assertThat(indexRandom.nextLong()).as("seed %d: random streams in step", seed)
+                .isEqualTo(scanRandom.nextLong());
         return compared;
     }
 
@@ -471,6 +546,57 @@ class PlacementIndexTest {
         assertThat(compared).isGreaterThan(20_000);
     }
 
+    /** {@code [random]} mostly, with some indexed and scanned shapes following the same reservations. */
+    private static List<List<PlacementStrategy>> randomShapes() {
+        return List.of(List.of(RANDOM), List.of(RANDOM), List.of(RANDOM), List.of(RANDOM), List.of(BINPACK_MEMORY),
+                List.of(SPREAD_ZONE, SPREAD_ID), List.of(SPREAD_ZONE, RANDOM));
+    }
+
+    /** No constraints mostly (indexed); distinctInstance and memberOf send {@code [random]} to the scan. */
+    private static List<List<PlacementConstraint>> randomConstraints() {
+        return List.of(List.of(), List.of(), List.of(), List.of(), List.of(DISTINCT),
+                List.of(PlacementPolicies.constraint("memberOf", "attribute:tier != 2")));
+    }
+
+    // [random] on 400 small clusters of 0 to 40 nodes (ENI-exhausted and too-small nodes, deregistrations, task
+    // shapes with zero CPU or memory): the same node and the same draws as the scan, including placements with no
+    // feasible node and with exactly one (no draw), each of which must occur.
+    @Test
+    void property_random_decidesAndDrawsExactlyAsTheScan_onRandomClusters() {
+        int[] feasible = new int[3];
+        int compared = 0;
+        for (long seed = 1; seed <= 400; seed++) {
+            RandomStream shape = TestStreams.of(seed + 31_337);
+            compared += runRandomCluster(seed * 1_000_037L, shape.nextInt(41), 400, 1 + shape.nextInt(4), 60, 30, 7,
+                    randomShapes(), randomConstraints(), false, feasible);
+        }
+        assertThat(compared).isGreaterThan(80_000);
+        assertThat(feasible[0]).as("placements with no feasible node").isGreaterThan(300);
+        assertThat(feasible[1]).as("placements with one feasible node").isGreaterThan(500);
+        assertThat(feasible[2]).as("placements with several").isGreaterThan(1_000);
+    }
+
+    // Clusters of 100 to 1,500 nodes (many 64-slot blocks), mostly placements, so that they fill up and the
+    // feasible nodes thin out; and a run with hundreds of task shapes, past the cap of tracked shapes, where the
+    // shapes beyond it are scanned.
+    @Test
+    void property_random_decidesAndDrawsExactlyAsTheScan_onLargerFillingClustersAndManyShapes() {
+        int[] feasible = new int[3];
+        int compared = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            compared += runRandomCluster(seed * 7_927L, 100 + (int) seed * 120, 3_000, 1 + (int) (seed % 4), 75, 15,
+                    5, randomShapes(), randomConstraints(), false, feasible);
+        }
+        for (long seed = 1; seed <= 4; seed++) {
+            compared += runRandomCluster(seed * 104_729L, 300, 3_000, 3, 60, 30, 5, randomShapes(),
+                    randomConstraints(), true, feasible);
+        }
+        assertThat(compared).isGreaterThan(25_000);
+        assertThat(feasible[0]).as("placements with no feasible node").isGreaterThan(10);
+        assertThat(feasible[1]).as("placements with one feasible node").isGreaterThan(10);
+        assertThat(feasible[2]).as("placements with several").isGreaterThan(100);
+    }
+
     // 20% registrations and 20% deregistrations over 20,000 ops: about 4,000 new slots, so the slot numbers pass
     // the first capacity (4,096). From 500 nodes the index renumbers in place (few nodes live); from 2,500 it
     // also doubles its capacity. Decisions stay the scan's throughout.
@@ -480,5 +606,7 @@ class PlacementIndexTest {
         runRandomCluster(12, 2500, 20_000, 3, 40, 20, 20);
         runRandomCluster(13, 500, 20_000, 3, 40, 20, 20, spreadByInstanceShapes(), noneOrDistinct());
         runRandomCluster(14, 2500, 20_000, 3, 40, 20, 20, spreadByInstanceShapes(), noneOrDistinct());
+        runRandomCluster(15, 500, 20_000, 3, 40, 20, 20, randomShapes(), randomConstraints());
+        runRandomCluster(16, 2500, 20_000, 3, 40, 20, 20, randomShapes(), randomConstraints());
     }
 }
