@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code spread-binpack}: {@code [spread(attribute:ecs.availability-zone), binpack(memory)]};</li>
  *   <li>{@code distinct}: {@code [binpack(memory)]} with the {@code distinctInstance} constraint;</li>
  *   <li>{@code default}: {@code [spread(attribute:ecs.availability-zone), spread(instanceId)]}, what ECS gives a
- *       service that names no strategy (platform-semantics.md section 5.2).</li>
+ *       service that names no strategy (platform-semantics.md section 5.2);</li>
+ *   <li>{@code random}: {@code [random]}, what an EC2 job (RunTask) gets when it names none, drawing from the stream
+ *       {@code benchmarks/placement-random} of {@code RandomStreams(42)} (the other strategies draw nothing).</li>
  * </ul>
  * {@code impl}: {@code index}, {@link PlacementIndex} (told of every reserve and release), or {@code scan},
  * {@link Placer#select} over the instance list, the baseline; both choose the same instance for every task (the
@@ -66,7 +68,7 @@ public class PlacementBenchmark {
     @Param({"1000", "10000", "100000"})
     public int size;
 
-    @Param({"binpack", "spread-binpack", "distinct", "default"})
+    @Param({"binpack", "spread-binpack", "distinct", "default", "random"})
     public String strategy;
 
     @Param({"index", "scan"})
@@ -77,6 +79,8 @@ public class PlacementBenchmark {
     private final Placer scan = new Placer();
     private boolean useIndex;
     private PlacementRequest[] requests;
+    /** For {@code random}, the placement draws; {@code null} for the strategies that draw nothing. */
+    private RandomStream placementRandom;
     private int[] requestDraws;
     private int[] releaseDraws;
     private int next;
@@ -105,9 +109,12 @@ public class PlacementBenchmark {
                 strategies = List.of(PlacementPolicies.strategy("spread", "attribute:ecs.availability-zone"),
                         PlacementPolicies.strategy("spread", "instanceId"));
                 break;
+            case "random":
+                strategies = List.of(PlacementPolicies.strategy("random", null));
+                break;
             default:
-                throw new IllegalArgumentException("strategy must be binpack, spread-binpack, distinct or default, got "
-                        + strategy);
+                throw new IllegalArgumentException("strategy must be binpack, spread-binpack, distinct, default or"
+                        + " random, got " + strategy);
         }
         if (!impl.equals("index") && !impl.equals("scan")) {
             throw new IllegalArgumentException("impl must be index or scan, got " + impl);
@@ -123,6 +130,7 @@ public class PlacementBenchmark {
         RandomStreams streams = new RandomStreams(42);
         RandomStream requestRandom = streams.stream("benchmarks/placement-requests");
         RandomStream releaseRandom = streams.stream("benchmarks/placement-releases");
+        placementRandom = strategy.equals("random") ? streams.stream("benchmarks/placement-random") : null;
         requestDraws = new int[DRAWS];
         releaseDraws = new int[DRAWS];
         for (int i = 0; i < DRAWS; i++) {
@@ -146,7 +154,7 @@ public class PlacementBenchmark {
         int failures = 0;
         while (reserved < memoryTarget && failures < 1000) {
             PlacementRequest request = requests[requestDraws[next++ & (DRAWS - 1)]];
-            Node node = (Node) filler.place(request, nodes, null);
+            Node node = (Node) filler.place(request, nodes, placementRandom);
             if (node == null) {
                 failures++;
                 continue;
@@ -169,9 +177,9 @@ public class PlacementBenchmark {
         PlacementRequest request = requests[requestDraws[i & (DRAWS - 1)]];
         Node node;
         if (useIndex) {
-            node = (Node) index.place(request, nodes, null);
+            node = (Node) index.place(request, nodes, placementRandom);
         } else {
-            int chosen = scan.select(request, nodes, null);
+            int chosen = scan.select(request, nodes, placementRandom);
             node = chosen < 0 ? null : nodes.get(chosen);
         }
         if (node != null) {
