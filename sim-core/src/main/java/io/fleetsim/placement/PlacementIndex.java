@@ -28,12 +28,13 @@ import java.util.Map;
  *       {@code [spread(attribute:ecs.availability-zone), spread(instanceId)]}, the default an EC2 service gets
  *       when it names no strategy (platform-semantics.md section 5.2); {@code host} for {@code instanceId} alike;
  *       constraints: none, or {@code distinctInstance} only;</li>
- *   <li>{@code [random]}, what an EC2 job gets when it names no strategy, with no constraint and a random stream
- *       given, for up to {@value #MAX_RANDOM_SHAPES} task shapes (CPU, memory, awsvpc) per index: the same node and
- *       the same draws as the scan.</li>
+ *   <li>{@code [random]}, what an EC2 job gets when it names no strategy, with no constraint or
+ *       {@code distinctInstance} only, and a random stream given, for up to {@value #MAX_RANDOM_SHAPES} task shapes
+ *       (CPU, memory, awsvpc, and the group under distinctInstance) per index: the same node and the same draws as
+ *       the scan.</li>
  * </ul>
- * Not covered, so scanned: {@code memberOf} (any expression), {@code random} with a constraint (distinctInstance
- * included), without a stream, with another strategy or of a shape past the cap; {@code spread} on another
+ * Not covered, so scanned: {@code memberOf} (any expression), {@code random} without a stream, with another
+ * strategy or of a shape past the cap; {@code spread} on another
  * attribute, {@code spread(zone)} alone, no strategy at all, strategies after the binpack or after
  * {@code spread(instanceId)} (so {@code [spread(zone), spread(instanceId), binpack(memory)]} is scanned), and
  * user-defined strategies or constraints.
@@ -69,8 +70,10 @@ import java.util.Map;
  * stops narrowing at one candidate). Per task shape, tracked on its first {@code [random]} request, the index
  * keeps the slots of the nodes the shape fits as a {@link RankedSlots}: a bit per slot and a Fenwick tree of the
  * members per 64-slot block. F is its size, and the drawn rank's node a descent of the tree and a select in one
- * word. Every reserve, release, add and remove refiles the node in every tracked shape: the shapes are few in a
- * scenario, and the cap ({@value #MAX_RANDOM_SHAPES}) bounds that cost; a shape past it is scanned.
+ * word. Under {@code distinctInstance} the group is part of the shape and its set leaves out the nodes holding a
+ * task of the group (section 5.3). Every reserve, release, add and remove refiles the node in every tracked shape
+ * (a distinctInstance shape also asks the node for its group count, when the node runs tasks): the shapes are few
+ * in a scenario, and the cap ({@value #MAX_RANDOM_SHAPES}) bounds that cost; a shape past it is scanned.
  *
  * <p>Cost: {@link #place} is O(log k) for k distinct remaining amounts plus one step per node skipped on the walk;
  * a node is skipped when its amount of the binpack field fits but the other one (CPU under binpack(memory),
@@ -444,7 +447,12 @@ public final class PlacementIndex {
     private long[] shapeKeys = new long[4];
     /** Per tracked shape, {@code [3 * s]}: CPU units, {@code + 1}: memory, {@code + 2}: ENI slots (0 or 1). */
     private int[] shapeNeeds = new int[12];
-    /** Per tracked shape, the slots of the nodes where a task of the shape fits. */
+    /**
+     * Per tracked shape, the task group whose holders {@code distinctInstance} rules out, or {@code null} for a
+     * request without constraints: part of the shape, since it changes the feasible set.
+     */
+    private String[] shapeGroups = new String[4];
+    /** Per tracked shape, the slots of the nodes where a task of the shape fits (and may go, see shapeGroups). */
     private RankedSlots[] shapeSlots = new RankedSlots[4];
     private int shapes;
     /** The shape {@link #randomShape} found last: a job's tasks come one shape at a time. */
@@ -614,12 +622,21 @@ public final class PlacementIndex {
         }
         final List<PlacementStrategy> strategies = request.strategies();
         final int n = strategies.size();
-        if (n == 1 && strategies.get(0) instanceof RandomStrategy && request.constraints().isEmpty()
-                && random != null && request.cpuUnits() >= 0 && request.memoryMiB() >= 0) {
-            // Without a stream the scan decides, and says so when it would draw.
-            int shape = randomShape(request.cpuUnits(), request.memoryMiB(), request.needsEni() ? 1 : 0);
-            if (shape >= 0) {
-                return placeRandom(shapeSlots[shape], random);
+        if (n == 1 && strategies.get(0) instanceof RandomStrategy && random != null && request.cpuUnits() >= 0
+                && request.memoryMiB() >= 0) {
+            // Without a stream the scan decides, and says so when it would draw; likewise distinctInstance without
+            // a group.
+            final List<PlacementConstraint> constraints = request.constraints();
+            boolean onlyDistinct = request.group() != null;
+            for (int c = 0, cn = constraints.size(); c < cn && onlyDistinct; c++) {
+                onlyDistinct = constraints.get(c) == DistinctInstanceConstraint.INSTANCE;
+            }
+            if (constraints.isEmpty() || onlyDistinct) {
+                int shape = randomShape(request.cpuUnits(), request.memoryMiB(), request.needsEni() ? 1 : 0,
+                        constraints.isEmpty() ? null : request.group());
+                if (shape >= 0) {
+                    return placeRandom(shapeSlots[shape], random);
+                }
             }
         }
         final boolean byInstance = (n == 1 || n == 2) && isInstanceSpread(strategies.get(n - 1));
@@ -664,9 +681,10 @@ public final class PlacementIndex {
     }
 
     /**
-     * {@code [random]} without constraints: the scan's candidates are the feasible nodes in node-list order, which
-     * is slot order, and it draws {@code random.nextInt(F)} among the F of them only when F > 1 ({@link Placer}
-     * stops narrowing at one candidate; none leaves the task PENDING, platform-semantics.md section 5.1). The
+     * {@code [random]}, without constraints or with {@code distinctInstance}: the scan's candidates are the feasible
+     * nodes in node-list order, which is slot order (under {@code distinctInstance} those without a task of the
+     * group, platform-semantics.md section 5.3), and it draws {@code random.nextInt(F)} among the F of them only
+     * when F > 1 ({@link Placer} stops narrowing at one candidate; none leaves the task PENDING, section 5.1). The
      * shape's feasible set gives F and the node of the drawn rank: the same node and the same draws.
      */
     private PlacementNode placeRandom(RankedSlots feasible, RandomStream random) {
@@ -688,15 +706,18 @@ public final class PlacementIndex {
     /**
      * The tracked shape's number, tracking it (its feasible set filled from the indexed nodes, O(nodes)) on first
      * use; -1 when {@link #MAX_RANDOM_SHAPES} other shapes are tracked already.
+     *
+     * @param group the distinctInstance group, or {@code null} without constraints
      */
-    private int randomShape(int cpu, int memory, int eni) {
+    private int randomShape(int cpu, int memory, int eni, String group) {
         final long key = shapeKey(cpu, memory, eni);
         final long[] keys = shapeKeys;
-        if (lastShape < shapes && keys[lastShape] == key) {
+        final String[] groups = shapeGroups;
+        if (lastShape < shapes && keys[lastShape] == key && sameGroup(groups[lastShape], group)) {
             return lastShape;
         }
         for (int s = 0; s < shapes; s++) {
-            if (keys[s] == key) {
+            if (keys[s] == key && sameGroup(groups[s], group)) {
                 lastShape = s;
                 return s;
             }
@@ -709,24 +730,34 @@ public final class PlacementIndex {
             shapeKeys = Arrays.copyOf(keys, 2 * s);
             shapeNeeds = Arrays.copyOf(shapeNeeds, 6 * s);
             shapeSlots = Arrays.copyOf(shapeSlots, 2 * s);
+            shapeGroups = Arrays.copyOf(groups, 2 * s);
         }
         shapeKeys[s] = key;
+        shapeGroups[s] = group;
         shapeNeeds[3 * s] = cpu;
         shapeNeeds[3 * s + 1] = memory;
         shapeNeeds[3 * s + 2] = eni;
-        shapeSlots[s] = feasibleSlots(cpu, memory, eni);
+        shapeSlots[s] = feasibleSlots(cpu, memory, eni, group);
         shapes = s + 1;
         lastShape = s;
         return s;
     }
 
-    /** The slots of the indexed nodes where a task of the shape fits, in a new set of this index's capacity. */
-    private RankedSlots feasibleSlots(int cpu, int memory, int eni) {
+    private static boolean sameGroup(String a, String b) {
+        return a == b || a != null && a.equals(b);
+    }
+
+    /**
+     * The slots of the indexed nodes where a task of the shape fits and, with a group, that hold no task of it; in
+     * a new set of this index's capacity.
+     */
+    private RankedSlots feasibleSlots(int cpu, int memory, int eni, String group) {
         RankedSlots set = new RankedSlots(capacity);
         for (int slot = 0; slot < nextSlot; slot++) {
             PlacementNode node = nodeAt[slot];
             if (node != null && node.remainingCpu() >= cpu && node.remainingMemoryMiB() >= memory
-                    && node.remainingEniSlots() >= eni) {
+                    && node.remainingEniSlots() >= eni && (group == null || node.runningTasksCount() == 0
+                            || node.tasksInGroup(group) == 0)) {
                 set.include(slot);
             }
         }
@@ -734,15 +765,25 @@ public final class PlacementIndex {
         return set;
     }
 
-    /** Files the node at {@code slot} in or out of every tracked shape's feasible set, by what it has left now. */
+    /**
+     * Files the node at {@code slot} in or out of every tracked shape's feasible set, by what it has left now and,
+     * for a distinctInstance shape, whether it holds the group (a group's count changes only with a reserve or
+     * release on the node, which calls this).
+     */
     private void fileShapes(PlacementNode node, int slot) {
         final int cpu = node.remainingCpu();
         final int memory = node.remainingMemoryMiB();
         final int eni = node.remainingEniSlots();
         final int[] needs = shapeNeeds;
+        final String[] groups = shapeGroups;
         final RankedSlots[] sets = shapeSlots;
         for (int s = 0, k = shapes; s < k; s++) {
-            sets[s].set(slot, cpu >= needs[3 * s] && memory >= needs[3 * s + 1] && eni >= needs[3 * s + 2]);
+            boolean feasible = cpu >= needs[3 * s] && memory >= needs[3 * s + 1] && eni >= needs[3 * s + 2];
+            String group = groups[s];
+            if (feasible && group != null && node.runningTasksCount() != 0) {
+                feasible = node.tasksInGroup(group) == 0;
+            }
+            sets[s].set(slot, feasible);
         }
     }
 
@@ -1065,7 +1106,8 @@ public final class PlacementIndex {
         fitTrees = null;
         levels.clear();
         for (int s = 0; s < shapes; s++) {
-            shapeSlots[s] = feasibleSlots(shapeNeeds[3 * s], shapeNeeds[3 * s + 1], shapeNeeds[3 * s + 2]);
+            shapeSlots[s] = feasibleSlots(shapeNeeds[3 * s], shapeNeeds[3 * s + 1], shapeNeeds[3 * s + 2],
+                    shapeGroups[s]);
         }
         for (int i = 0; i < views.length; i++) {
             View old = views[i];

@@ -30,9 +30,9 @@ import java.util.List;
  * attribute, O(candidates) otherwise), then an identity scan to return the index. The only list is the reusable
  * candidate list of the {@code Placer} instance. {@code nodes} should be a random-access list. The cluster model
  * places through {@link PlacementIndex}, which makes the same decisions without a scan for binpack, spread by zone
- * then binpack, spread by instance alone or after spread by zone (the ECS service default), each with or without
- * distinctInstance, and {@code [random]} without constraints (the EC2 job default; same node, same draws), and
- * calls this class for everything else.
+ * then binpack, spread by instance alone or after spread by zone (the ECS service default), and {@code [random]}
+ * (the EC2 job default; the same node and the same draws), each with or without distinctInstance, and calls this
+ * class for everything else.
  *
  * <p>Caveats: GPU and port requirements (step 1 in ECS) are not modelled. A {@code Placer} instance is not
  * thread-safe; the static {@link #place} uses one per thread.

@@ -11,10 +11,10 @@ import java.util.List;
  * <p>Exactly one draw per call. {@link Placer} stops applying strategies once a single candidate is left, so a
  * placement with one feasible node draws nothing.
  *
- * <p>{@link PlacementIndex} decides {@code [random]} without constraints without this class or a scan: it keeps,
- * per task shape, the feasible nodes counted and ranked in node-list order, and makes the same draw (only when
- * more than one node is feasible) and takes the node of the same rank. Any other use of {@code random} (with a
- * constraint, or chained with another strategy) is scanned and narrowed here.
+ * <p>{@link PlacementIndex} decides {@code [random]} without constraints or with {@code distinctInstance} without
+ * this class or a scan: it keeps, per task shape, the feasible nodes counted and ranked in node-list order, and
+ * makes the same draw (only when more than one node is feasible) and takes the node of the same rank. Any other
+ * use of {@code random} ({@code memberOf}, or chained with another strategy) is scanned and narrowed here.
  *
  * <p>Caveats: AWS does not document the distribution; uniform over the candidates is the natural reading.
  */

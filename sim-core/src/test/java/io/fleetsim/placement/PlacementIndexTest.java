@@ -339,6 +339,33 @@ class PlacementIndexTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a RandomStream");
     }
 
+    // distinctInstance with random: A and C hold a task of service:api, B has no ENI slot for the awsvpc task, so
+    // the candidates are D and E (F = 2); seed 1's first nextInt(2) is 1: E. E then holds the group, D is the only
+    // candidate left and is taken without a draw, and then none is left: the stream has drawn once.
+    @Test
+    void randomWithDistinctInstance_drawsAmongNodesWithoutTheGroupOnly() {
+        List<FakeNode> nodes = List.of(new FakeNode("A").tasks(API, 1), new FakeNode("B").eni(0),
+                new FakeNode("C").tasks(API, 2), new FakeNode("D"), new FakeNode("E"));
+        PlacementIndex index = indexOf(nodes);
+        PlacementRequest request = task(256, 512, true, List.of(DISTINCT), RANDOM);
+        RandomStream random = TestStreams.of(1);
+
+        PlacementNode first = index.place(request, nodes, random);
+        ((FakeNode) first).reserve(request);
+        index.reserved(first, API);
+        PlacementNode second = index.place(request, nodes, random);
+        ((FakeNode) second).reserve(request);
+        index.reserved(second, API);
+        PlacementNode third = index.place(request, nodes, random);
+
+        assertThat(first).isSameAs(nodes.get(4));
+        assertThat(second).isSameAs(nodes.get(3));
+        assertThat(third).isNull();
+        RandomStream twin = TestStreams.of(1);
+        assertThat(twin.nextInt(2)).isEqualTo(1);
+        assertThat(random.nextLong()).isEqualTo(twin.nextLong());
+    }
+
     // ------------------------------------------------------------------ property: same decisions as the scan
 
     private static final String[] GROUPS = {"service:api", "service:web", "family:batch"};
@@ -437,8 +464,8 @@ class PlacementIndexTest {
     /**
      * @param manyShapes     CPU and memory drawn from wide ranges (hundreds of task shapes, past what the index
      *                       tracks for {@code random}) instead of five values each (50 shapes with awsvpc)
-     * @param randomFeasible tallies the {@code [random]} placements without constraints by their number of
-     *                       feasible nodes: {@code [0]} none, {@code [1]} one (no draw), {@code [2]} more
+     * @param randomFeasible tallies the {@code [random]} placements by their number of feasible nodes (constraints
+     *                       applied): {@code [0]} none, {@code [1]} one (no draw), {@code [2]} more
      */
     private static int runRandomCluster(long seed, int initialNodes, int ops, int zones, int placePct,
             int releasePct, int addPct, List<List<PlacementStrategy>> strategies,
@@ -466,8 +493,9 @@ class PlacementIndexTest {
                 PlacementRequest request = new PlacementRequest(cpu, memory, r.nextBoolean(),
                         GROUPS[r.nextInt(GROUPS.length)], constraints.get(r.nextInt(constraints.size())),
                         strategies.get(r.nextInt(strategies.size())));
-                if (request.strategies().equals(List.of(RANDOM)) && request.constraints().isEmpty()) {
-                    int feasible = (int) nodes.stream().filter(node -> node.fits(request)).count();
+                if (request.strategies().equals(List.of(RANDOM))) {
+                    int feasible = (int) nodes.stream().filter(node -> node.fits(request)
+                            && request.constraints().stream().allMatch(c -> c.allows(node, request))).count();
                     randomFeasible[Math.min(feasible, 2)]++;
                 }
                 int expected = scan.select(request, nodes, scanRandom);
@@ -552,15 +580,16 @@ class PlacementIndexTest {
                 List.of(SPREAD_ZONE, SPREAD_ID), List.of(SPREAD_ZONE, RANDOM));
     }
 
-    /** No constraints mostly (indexed); distinctInstance and memberOf send {@code [random]} to the scan. */
+    /** None or distinctInstance (indexed); memberOf sends {@code [random]} to the scan. */
     private static List<List<PlacementConstraint>> randomConstraints() {
-        return List.of(List.of(), List.of(), List.of(), List.of(), List.of(DISTINCT),
-                List.of(PlacementPolicies.constraint("memberOf", "attribute:tier != 2")));
+        return List.of(List.of(), List.of(), List.of(), List.of(DISTINCT), List.of(DISTINCT),
+                List.of(DISTINCT, DISTINCT), List.of(PlacementPolicies.constraint("memberOf", "attribute:tier != 2")));
     }
 
-    // [random] on 400 small clusters of 0 to 40 nodes (ENI-exhausted and too-small nodes, deregistrations, task
-    // shapes with zero CPU or memory): the same node and the same draws as the scan, including placements with no
-    // feasible node and with exactly one (no draw), each of which must occur.
+    // [random], without constraints and with distinctInstance, on 400 small clusters of 0 to 40 nodes
+    // (ENI-exhausted and too-small nodes, nodes holding the group, tasks present before indexing, deregistrations,
+    // task shapes with zero CPU or memory): the same node and the same draws as the scan, including placements with
+    // no feasible node and with exactly one (no draw), each of which must occur.
     @Test
     void property_random_decidesAndDrawsExactlyAsTheScan_onRandomClusters() {
         int[] feasible = new int[3];
