@@ -34,10 +34,10 @@ import java.util.Map;
  *       the scan.</li>
  * </ul>
  * Not covered, so scanned: {@code memberOf} (any expression), {@code random} without a stream, with another
- * strategy or of a shape past the cap; {@code spread} on another
- * attribute, {@code spread(zone)} alone, no strategy at all, strategies after the binpack or after
- * {@code spread(instanceId)} (so {@code [spread(zone), spread(instanceId), binpack(memory)]} is scanned), and
- * user-defined strategies or constraints.
+ * strategy or of a shape past the cap; {@code spread} on another attribute, {@code spread(zone)} alone, no
+ * strategy at all, strategies after the binpack or after {@code spread(instanceId)} (so
+ * {@code [spread(zone), spread(instanceId), binpack(memory)]} is scanned), and user-defined strategies or
+ * constraints.
  *
  * <p>How: each node gets a slot number, increasing in the order nodes are added, so slot order is node-list order.
  * A view keeps the slots ordered by (remaining amount of the binpack field, slot), over all nodes or per zone:
@@ -95,10 +95,10 @@ import java.util.Map;
  * fit tree (a 64-slot block rescan only when the node held a block maximum and lost some of it) and O(log levels)
  * for the group's level sets; an add or remove then also files the node in every group tracked for spread by
  * instance (O(groups)). With {@code [random]} shapes tracked, each of those calls also refiles the node in every
- * shape: O(1) per shape when its membership stays, O(log(nodes / 64)) when it changes. Slot numbers are compacted (all views rebuilt, O(nodes)) when the slot space fills, so it
- * stays within twice the number of nodes: amortized O(1) per add; spread by instance's structures are dropped then
- * and rebuilt on its next request (O(nodes) per group tracked); the tracked shapes' sets are rebuilt at once
- * (O(nodes) per shape).
+ * shape: O(1) per shape when its membership stays, O(log(nodes / 64)) when it changes. Slot numbers are compacted
+ * (all views rebuilt, O(nodes)) when the slot space fills, so it stays within twice the number of nodes: amortized
+ * O(1) per add; spread by instance's structures are dropped then and rebuilt on its next request (O(nodes) per
+ * group tracked); the tracked shapes' sets are rebuilt at once (O(nodes) per shape).
  *
  * <p>Memory for spread by instance: 12 bytes per slot for the mirror, about 40 bytes per 64 slots per zone for the
  * fit trees, and per task group tracked its level sets: a bit per node in the group's count levels, allocated by
@@ -114,7 +114,8 @@ public final class PlacementIndex {
     private static final int MIN_CAPACITY = SlotSet.PAGE_SLOTS;
 
     /**
-     * Task shapes (CPU, memory, awsvpc) {@code [random]} keeps feasible sets for; a request of a shape beyond them is
+     * Task shapes (CPU, memory, awsvpc; and the group under distinctInstance, so each such group takes its own)
+     * {@code [random]} keeps feasible sets for, first come first tracked; a request of a shape beyond them is
      * scanned. Every reserve, release, add and remove refreshes the node's membership in every tracked shape, so
      * the cap bounds that cost (a scenario's tasks come in a handful of shapes).
      */

@@ -14,7 +14,10 @@ package io.fleetsim.placement;
 final class RankedSlots {
 
     private final long[] words;
-    /** Fenwick tree over the blocks, 1-based: {@code tree[i]} counts the members of blocks {@code (i - (i & -i), i]}. */
+    /**
+     * Fenwick tree over the blocks, 1-based: {@code tree[i]} counts the members of blocks
+     * {@code (i - (i & -i), i]} (1-based block numbers).
+     */
     private final int[] tree;
     /** The highest power of two not above the number of blocks: the first step of the descent. */
     private final int top;
