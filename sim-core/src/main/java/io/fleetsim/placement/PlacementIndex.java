@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An index over the nodes of one capacity provider that makes the common ECS placements independent of the number
@@ -513,11 +514,8 @@ public final class PlacementIndex {
             mirror(node, slot);
             fitTree(zone).join(slot);
         }
-        if (!levels.isEmpty()) {
-            int tasks = node.runningTasksCount();
-            for (Map.Entry<String, KeyedSlots[]> e : levels.entrySet()) {
-                levelsOf(e.getKey(), e.getValue(), zone).add(tasks == 0 ? 0 : node.tasksInGroup(e.getKey()), slot);
-            }
+        for (Map.Entry<String, KeyedSlots[]> e : levels.entrySet()) {
+            levelsOf(e.getKey(), e.getValue(), zone).add(groupCount(node, e.getKey()), slot);
         }
     }
 
@@ -544,11 +542,8 @@ public final class PlacementIndex {
         for (int s = 0; s < shapes; s++) {
             shapeSlots[s].set(slot, false);
         }
-        if (!levels.isEmpty()) {
-            int tasks = node.runningTasksCount();
-            for (Map.Entry<String, KeyedSlots[]> e : levels.entrySet()) {
-                e.getValue()[zoneAt[slot]].remove(tasks == 0 ? 0 : node.tasksInGroup(e.getKey()), slot);
-            }
+        for (Map.Entry<String, KeyedSlots[]> e : levels.entrySet()) {
+            e.getValue()[zoneAt[slot]].remove(groupCount(node, e.getKey()), slot);
         }
         if (res != null) {
             res[3 * slot] = -1;
@@ -623,28 +618,11 @@ public final class PlacementIndex {
         }
         final List<PlacementStrategy> strategies = request.strategies();
         final int n = strategies.size();
-        if (n == 1 && strategies.get(0) instanceof RandomStrategy && random != null && request.cpuUnits() >= 0
-                && request.memoryMiB() >= 0) {
-            // Without a stream the scan decides, and says so when it would draw; likewise distinctInstance without
-            // a group.
-            final List<PlacementConstraint> constraints = request.constraints();
-            boolean onlyDistinct = request.group() != null;
-            for (int c = 0, cn = constraints.size(); c < cn && onlyDistinct; c++) {
-                onlyDistinct = constraints.get(c) == DistinctInstanceConstraint.INSTANCE;
-            }
-            if (constraints.isEmpty() || onlyDistinct) {
-                int shape = randomShape(request.cpuUnits(), request.memoryMiB(), request.needsEni() ? 1 : 0,
-                        constraints.isEmpty() ? null : request.group());
-                if (shape >= 0) {
-                    return placeRandom(shapeSlots[shape], random);
-                }
-            }
-        }
-        final boolean byInstance = (n == 1 || n == 2) && isInstanceSpread(strategies.get(n - 1));
-        boolean covered = request.cpuUnits() >= 0 && request.memoryMiB() >= 0 && (n == 1 || n == 2)
-                && (byInstance || strategies.get(n - 1) instanceof BinpackStrategy)
-                && (n == 1 || isZoneSpread(strategies.get(0)));
+        final String group = request.group();
+        // Constraints covered: none, or distinctInstance only, which needs the task group; the rest, and invalid
+        // amounts, go to the scan, which decides or says what is wrong.
         boolean distinct = false;
+        boolean covered = request.cpuUnits() >= 0 && request.memoryMiB() >= 0;
         final List<PlacementConstraint> constraints = request.constraints();
         for (int c = 0, cn = constraints.size(); c < cn && covered; c++) {
             if (constraints.get(c) == DistinctInstanceConstraint.INSTANCE) {
@@ -653,26 +631,35 @@ public final class PlacementIndex {
                 covered = false;
             }
         }
-        final String group = request.group();
-        if (!covered || (group == null && (distinct || n == 2 || byInstance))) {
+        covered &= !distinct || group != null;
+        if (covered && n == 1 && strategies.get(0) instanceof RandomStrategy && random != null) {
+            // Without a stream the scan decides, and says so when it would draw.
+            int shape = randomShape(request.cpuUnits(), request.memoryMiB(), request.needsEni() ? 1 : 0,
+                    distinct ? group : null);
+            if (shape >= 0) {
+                return placeRandom(shapeSlots[shape], random);
+            }
+        }
+        final boolean byInstance = (n == 1 || n == 2) && isInstanceSpread(strategies.get(n - 1));
+        covered &= (n == 1 || n == 2) && (byInstance || strategies.get(n - 1) instanceof BinpackStrategy)
+                && (n == 1 || isZoneSpread(strategies.get(0)));
+        if (!covered || (group == null && (n == 2 || byInstance))) {
             int chosen = scan.select(request, nodes, random);
             return chosen < 0 ? null : nodes.get(chosen);
         }
         if (byInstance) {
-            int slot = spreadByInstance(request, group, n == 2, distinct);
-            if (slot < 0) {
-                return null;
-            }
-            lastChosen = nodeAt[slot];
-            lastChosenSlot = slot;
-            return lastChosen;
+            return chosen(spreadByInstance(request, group, n == 2, distinct));
         }
         final boolean memory = ((BinpackStrategy) strategies.get(n - 1)).onMemory();
         final String distinctGroup = distinct ? group : null;
         final int from = memory ? request.memoryMiB() : request.cpuUnits();
-        final int slot = n == 1
+        return chosen(n == 1
                 ? view(memory, false).first(0, from, request, distinctGroup)
-                : spreadByZone(view(memory, true), from, request, group, distinctGroup);
+                : spreadByZone(view(memory, true), from, request, group, distinctGroup));
+    }
+
+    /** The node at {@code slot}, remembered as the last chosen; {@code null} for -1 (no feasible node). */
+    private PlacementNode chosen(int slot) {
         if (slot < 0) {
             return null;
         }
@@ -693,10 +680,7 @@ public final class PlacementIndex {
         if (count == 0) {
             return null;
         }
-        final int slot = feasible.select(count == 1 ? 0 : random.nextInt(count));
-        lastChosen = nodeAt[slot];
-        lastChosenSlot = slot;
-        return lastChosen;
+        return chosen(feasible.select(count == 1 ? 0 : random.nextInt(count)));
     }
 
     /** The key of a task shape: CPU units, memory and ENI need (0 or 1) packed injectively for non-negative ints. */
@@ -714,11 +698,11 @@ public final class PlacementIndex {
         final long key = shapeKey(cpu, memory, eni);
         final long[] keys = shapeKeys;
         final String[] groups = shapeGroups;
-        if (lastShape < shapes && keys[lastShape] == key && sameGroup(groups[lastShape], group)) {
+        if (lastShape < shapes && keys[lastShape] == key && Objects.equals(groups[lastShape], group)) {
             return lastShape;
         }
         for (int s = 0; s < shapes; s++) {
-            if (keys[s] == key && sameGroup(groups[s], group)) {
+            if (keys[s] == key && Objects.equals(groups[s], group)) {
                 lastShape = s;
                 return s;
             }
@@ -738,32 +722,42 @@ public final class PlacementIndex {
         shapeNeeds[3 * s] = cpu;
         shapeNeeds[3 * s + 1] = memory;
         shapeNeeds[3 * s + 2] = eni;
-        shapeSlots[s] = feasibleSlots(cpu, memory, eni, group);
+        shapeSlots[s] = feasibleSlots(s);
         shapes = s + 1;
         lastShape = s;
         return s;
     }
 
-    private static boolean sameGroup(String a, String b) {
-        return a == b || a != null && a.equals(b);
-    }
-
-    /**
-     * The slots of the indexed nodes where a task of the shape fits and, with a group, that hold no task of it; in
-     * a new set of this index's capacity.
-     */
-    private RankedSlots feasibleSlots(int cpu, int memory, int eni, String group) {
+    /** The slots of the indexed nodes that tracked shape {@code s} may go to, in a new set of this capacity. */
+    private RankedSlots feasibleSlots(int s) {
         RankedSlots set = new RankedSlots(capacity);
         for (int slot = 0; slot < nextSlot; slot++) {
             PlacementNode node = nodeAt[slot];
-            if (node != null && node.remainingCpu() >= cpu && node.remainingMemoryMiB() >= memory
-                    && node.remainingEniSlots() >= eni && (group == null || node.runningTasksCount() == 0
-                            || node.tasksInGroup(group) == 0)) {
+            if (node != null && mayTake(s, node, node.remainingCpu(), node.remainingMemoryMiB(),
+                    node.remainingEniSlots())) {
                 set.include(slot);
             }
         }
         set.recount();
         return set;
+    }
+
+    /**
+     * Whether a task of tracked shape {@code s} may go to {@code node}, which has {@code cpu}, {@code memory} and
+     * {@code eni} left: it fits and, for a distinctInstance shape, the node holds no task of the group.
+     */
+    private boolean mayTake(int s, PlacementNode node, int cpu, int memory, int eni) {
+        final int[] needs = shapeNeeds;
+        if (cpu < needs[3 * s] || memory < needs[3 * s + 1] || eni < needs[3 * s + 2]) {
+            return false;
+        }
+        final String group = shapeGroups[s];
+        return group == null || groupCount(node, group) == 0;
+    }
+
+    /** The node's tasks of the group, without asking a node that runs none (its group lookup is the cost). */
+    private static int groupCount(PlacementNode node, String group) {
+        return node.runningTasksCount() == 0 ? 0 : node.tasksInGroup(group);
     }
 
     /**
@@ -775,16 +769,9 @@ public final class PlacementIndex {
         final int cpu = node.remainingCpu();
         final int memory = node.remainingMemoryMiB();
         final int eni = node.remainingEniSlots();
-        final int[] needs = shapeNeeds;
-        final String[] groups = shapeGroups;
         final RankedSlots[] sets = shapeSlots;
         for (int s = 0, k = shapes; s < k; s++) {
-            boolean feasible = cpu >= needs[3 * s] && memory >= needs[3 * s + 1] && eni >= needs[3 * s + 2];
-            String group = groups[s];
-            if (feasible && group != null && node.runningTasksCount() != 0) {
-                feasible = node.tasksInGroup(group) == 0;
-            }
-            sets[s].set(slot, feasible);
+            sets[s].set(slot, mayTake(s, node, cpu, memory, eni));
         }
     }
 
@@ -951,8 +938,7 @@ public final class PlacementIndex {
             for (int slot = 0; slot < nextSlot; slot++) {
                 PlacementNode node = nodeAt[slot];
                 if (node != null) {
-                    int tasks = node.runningTasksCount() == 0 ? 0 : node.tasksInGroup(group);
-                    levelsOf(group, levels.get(group), zoneAt[slot]).add(tasks, slot);
+                    levelsOf(group, levels.get(group), zoneAt[slot]).add(groupCount(node, group), slot);
                 }
             }
             byZone = levels.get(group);
@@ -1107,8 +1093,7 @@ public final class PlacementIndex {
         fitTrees = null;
         levels.clear();
         for (int s = 0; s < shapes; s++) {
-            shapeSlots[s] = feasibleSlots(shapeNeeds[3 * s], shapeNeeds[3 * s + 1], shapeNeeds[3 * s + 2],
-                    shapeGroups[s]);
+            shapeSlots[s] = feasibleSlots(s);
         }
         for (int i = 0; i < views.length; i++) {
             View old = views[i];
